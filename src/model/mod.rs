@@ -5,9 +5,21 @@
 //! tested natively and stays deterministic, because ids and times come in from the
 //! edge instead of being made here.
 
+#[cfg(test)]
+pub mod arbitrary;
+pub mod commands;
+pub mod formulas;
 pub mod quarter;
 pub mod types;
 pub mod validation;
 
+#[cfg(test)]
+pub(crate) mod tests;
+
+pub use commands::{
+    Command, CommandOutcome, CommandRefusal, Dependent, Entity, EntityChange, EntityLabel,
+    TouchedEntity,
+};
 pub use quarter::Quarter;
 pub use types::*;
+pub use validation::{validate_model, ModelPath, ModelViolation, ViolationKind};

@@ -82,7 +82,10 @@ impl Quarter {
     pub fn offset(self, quarters: i64) -> Quarter {
         let lowest = Quarter::new(EARLIEST_QUARTER_YEAR, 1).map_or(0, Quarter::ordinal);
         let highest = Quarter::new(LATEST_QUARTER_YEAR, 4).map_or(0, Quarter::ordinal);
-        let target = self.ordinal().saturating_add(quarters).clamp(lowest, highest);
+        let target = self
+            .ordinal()
+            .saturating_add(quarters)
+            .clamp(lowest, highest);
         Quarter::from_ordinal(target).unwrap_or(self)
     }
 

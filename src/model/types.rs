@@ -44,7 +44,9 @@ macro_rules! stored_type {
 /// The same derives for enums, which additionally compare, order and hash.
 macro_rules! stored_enum {
     ($item:item) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         $item
@@ -903,7 +905,9 @@ impl Model {
     }
 
     pub fn spend_item(&self, id: &str) -> Option<&SpendItem> {
-        self.spend_items.iter().find(|spend_item| spend_item.id == id)
+        self.spend_items
+            .iter()
+            .find(|spend_item| spend_item.id == id)
     }
 
     pub fn review(&self, id: &str) -> Option<&Review> {
@@ -917,7 +921,10 @@ impl Model {
     }
 
     /// The KPIs that belong to a goal, in model order.
-    pub fn kpis_of_goal<'model>(&'model self, goal_id: &'model str) -> impl Iterator<Item = &'model Kpi> + 'model {
+    pub fn kpis_of_goal<'model>(
+        &'model self,
+        goal_id: &'model str,
+    ) -> impl Iterator<Item = &'model Kpi> + 'model {
         self.kpis.iter().filter(move |kpi| kpi.goal_id == goal_id)
     }
 

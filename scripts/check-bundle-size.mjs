@@ -1,0 +1,30 @@
+// Fails when the gzip size of the app's wasm, JavaScript and CSS exceeds the fixed
+// gate of 250 KB (the goal is 180 KB), and prints what each file costs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const GATE_BYTES = 250 * 1024;
+const GOAL_BYTES = 180 * 1024;
+const distDirectory = process.argv[2] ?? 'dist';
+
+let totalGzipBytes = 0;
+const rows = [];
+for (const fileName of readdirSync(distDirectory)) {
+  if (!/\.(wasm|js|css)$/.test(fileName)) continue;
+  const content = readFileSync(join(distDirectory, fileName));
+  const gzipBytes = gzipSync(content, { level: 9 }).length;
+  totalGzipBytes += gzipBytes;
+  rows.push(`${fileName.padEnd(48)} ${String(content.length).padStart(9)} B raw ${String(gzipBytes).padStart(8)} B gzip`);
+}
+console.log(rows.join('\n'));
+const totalKilobytes = (totalGzipBytes / 1024).toFixed(1);
+console.log(`total gzip: ${totalKilobytes} KB (gate ${GATE_BYTES / 1024} KB, goal ${GOAL_BYTES / 1024} KB)`);
+if (rows.length === 0) {
+  console.error('no wasm, js or css files found: is dist/ built?');
+  process.exit(1);
+}
+if (totalGzipBytes > GATE_BYTES) {
+  console.error(`bundle too large: ${totalKilobytes} KB gzip exceeds the ${GATE_BYTES / 1024} KB gate`);
+  process.exit(1);
+}

@@ -1,0 +1,111 @@
+//! Thin wrappers over the browser APIs the app needs besides storage: the clock, ids,
+//! downloads, reading dropped or chosen files, and performance marks.
+//!
+//! Every call that can throw is caught here and turned into a `Result` or ignored
+//! deliberately, because an exception crossing into Rust would end the whole app.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::{EntityId, Timestamp};
+
+/// The current time in UTC, to the millisecond (what the model stores).
+pub fn now_timestamp() -> Timestamp {
+    let milliseconds = js_sys::Date::now() as i64;
+    chrono::DateTime::from_timestamp_millis(milliseconds).unwrap_or_default()
+}
+
+/// Today's date in the user's time zone.
+pub fn today_local_date() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// A fresh UUIDv4 for a new entity, made at the edge so the core stays deterministic.
+pub fn new_entity_id() -> EntityId {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Sets a named mark on the performance timeline, such as `app-ready`.
+pub fn performance_mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Offers `text` as a file download named `file_name`. Returns false when the browser
+/// refused (for example a sandboxed frame), so the caller can say so.
+pub fn download_text_file(file_name: &str, text: &str, mime_type: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(object_url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Ok(element) = document.create_element("a") else {
+        return false;
+    };
+    let Ok(anchor) = element.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return false;
+    };
+    anchor.set_href(&object_url);
+    anchor.set_download(file_name);
+    anchor.set_rel("noopener");
+    anchor.click();
+    // The URL must stay valid until the browser has started the download; revoking
+    // it on the next task is what browsers document as safe.
+    let object_url_to_revoke = object_url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&object_url_to_revoke);
+        },
+        std::time::Duration::from_millis(1000),
+    );
+    true
+}
+
+/// Reads a chosen or dropped file completely as bytes.
+pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let promise = file.array_buffer();
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|error| format!("{error:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Asks the browser to keep this site's storage when space runs low. Returns whether
+/// it agreed; `None` when the browser has no such API.
+pub async fn request_persistent_storage() -> Option<bool> {
+    let storage_manager = web_sys::window()?.navigator().storage();
+    let promise = storage_manager.persist().ok()?;
+    let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    granted.as_bool()
+}
+
+/// The URL fragment including `#`, or an empty string.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the document language so screen readers pronounce texts correctly.
+pub fn set_document_language(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}

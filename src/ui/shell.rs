@@ -1,0 +1,311 @@
+//! The frame around every screen: header with file and undo controls, navigation,
+//! notices, the drop overlay and the dialogs of the file import.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::i18n::{Language, Text};
+use crate::route::{ScreenName, SCREEN_SEGMENTS};
+use crate::state::{AppState, NoticeSeverity, SaveStatus};
+use crate::storage;
+
+use super::dialogs::{ImportErrorDialog, ImportPreviewDialog};
+use super::pages;
+
+/// Whether a file is being dragged over the window, shared by the listeners and the
+/// overlay through context.
+#[derive(Clone, Copy)]
+pub struct DropTargetActive(pub RwSignal<bool>);
+
+/// The drop-target signal, created once and provided in context.
+pub fn use_drop_target_signal(_state: AppState) -> RwSignal<bool> {
+    match use_context::<DropTargetActive>() {
+        Some(DropTargetActive(signal)) => signal,
+        None => {
+            let signal = RwSignal::new(false);
+            provide_context(DropTargetActive(signal));
+            signal
+        }
+    }
+}
+
+/// Reads a chosen or dropped file and hands it to the state for checking.
+pub fn read_and_receive_file(state: AppState, file: web_sys::File) {
+    let file_name = file.name();
+    leptos::task::spawn_local(async move {
+        match browser::read_file_bytes(&file).await {
+            Ok(bytes) => state.receive_file(file_name, &bytes),
+            Err(_) => state.receive_file(file_name, &[]),
+        }
+    });
+}
+
+/// The navigation label of a screen.
+pub fn screen_label(screen: ScreenName) -> Text {
+    match screen {
+        ScreenName::Overview => Text::NavOverview,
+        ScreenName::Goals => Text::NavGoals,
+        ScreenName::Capabilities => Text::NavCapabilities,
+        ScreenName::Initiatives => Text::NavInitiatives,
+        ScreenName::PriorityMatrix => Text::NavMatrix,
+        ScreenName::Roadmap => Text::NavRoadmap,
+        ScreenName::Budget => Text::NavBudget,
+        ScreenName::People => Text::NavPeople,
+        ScreenName::Reviews => Text::NavReviews,
+        ScreenName::AlignmentCheck => Text::NavAlignment,
+        ScreenName::Workshop => Text::NavWorkshop,
+        ScreenName::Settings => Text::NavSettings,
+    }
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let language = state.language;
+    let translate = move |text: Text| text.in_language(language.get());
+    let navigation_open = RwSignal::new(false);
+    let file_input = NodeRef::<html::Input>::new();
+    let main_region = NodeRef::<html::Main>::new();
+    let drop_target_active = use_drop_target_signal(state);
+
+    let on_file_chosen = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        let file = input.files().and_then(|files| files.get(0));
+        // Clearing the input lets the same file be chosen again after a fix.
+        input.set_value("");
+        if let Some(file) = file {
+            read_and_receive_file(state, file);
+        }
+    };
+
+    let save_status_text = move || match state.save_status.get() {
+        SaveStatus::Saved => translate(Text::SaveStateSaved),
+        SaveStatus::Pending => translate(Text::SaveStatePending),
+        SaveStatus::Failed => translate(Text::SaveStateFailed),
+    };
+
+    let navigation_links = move || {
+        let current_screen = state.route.get().screen();
+        SCREEN_SEGMENTS
+            .iter()
+            .map(|(_, screen)| {
+                let screen = *screen;
+                let is_current = current_screen == Some(screen);
+                view! {
+                    <li>
+                        <a
+                            href=screen.href()
+                            class:current=is_current
+                            aria-current=move || is_current.then_some("page")
+                            on:click=move |_| navigation_open.set(false)
+                        >
+                            {move || translate(screen_label(screen))}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let skip_to_content = move |_| {
+        if let Some(main) = main_region.get() {
+            let _ = main.focus();
+        }
+    };
+
+    view! {
+        <div class="app" class:navigation-open=move || navigation_open.get()>
+            <button class="skip-link" on:click=skip_to_content>
+                {move || translate(Text::SkipToContent)}
+            </button>
+            <header class="app-header">
+                <button
+                    class="navigation-toggle icon-button"
+                    aria-controls="main-navigation"
+                    aria-expanded=move || navigation_open.get().to_string()
+                    on:click=move |_| navigation_open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true">"☰"</span>
+                    <span class="visually-hidden">{move || translate(Text::ToggleNavigation)}</span>
+                </button>
+                <a class="brand" href="#/overview">{move || translate(Text::AppName)}</a>
+                <span class="model-title" data-testid="model-title">{move || state.model.with(|model| model.title.clone())}</span>
+                <span class="save-status" data-testid="save-status" data-status=move || format!("{:?}", state.save_status.get()).to_lowercase()>
+                    {save_status_text}
+                </span>
+                <div class="header-actions">
+                    <button
+                        class="button"
+                        data-testid="undo"
+                        title=move || translate(Text::UndoShortcutHint)
+                        disabled=move || !state.can_undo.get()
+                        on:click=move |_| state.undo()
+                    >
+                        <span aria-hidden="true">"↶ "</span>{move || translate(Text::Undo)}
+                    </button>
+                    <button
+                        class="button"
+                        data-testid="redo"
+                        title=move || translate(Text::RedoShortcutHint)
+                        disabled=move || !state.can_redo.get()
+                        on:click=move |_| state.redo()
+                    >
+                        <span aria-hidden="true">"↷ "</span>{move || translate(Text::Redo)}
+                    </button>
+                    <button
+                        class="button"
+                        data-testid="open-file"
+                        on:click=move |_| {
+                            if let Some(input) = file_input.get() {
+                                input.click();
+                            }
+                        }
+                    >
+                        {move || translate(Text::OpenFile)}
+                    </button>
+                    <input
+                        node_ref=file_input
+                        type="file"
+                        class="visually-hidden"
+                        tabindex="-1"
+                        aria-hidden="true"
+                        data-testid="open-file-input"
+                        accept=".json,.bitalign.json,application/json"
+                        on:change=on_file_chosen
+                    />
+                    <button class="button primary" data-testid="save-file" on:click=move |_| state.export_open_model()>
+                        {move || translate(Text::SaveFile)}
+                    </button>
+                    <label class="language-switch">
+                        <span class="visually-hidden">{move || translate(Text::Language)}</span>
+                        <select
+                            data-testid="language"
+                            on:change=move |event| {
+                                state.set_language(Language::from_code(&event_target_value(&event)));
+                            }
+                            prop:value=move || language.get().code()
+                        >
+                            <option value="de">{move || translate(Text::LanguageGerman)}</option>
+                            <option value="en">{move || translate(Text::LanguageEnglish)}</option>
+                        </select>
+                    </label>
+                </div>
+            </header>
+            <nav id="main-navigation" class="app-navigation" aria-label=move || translate(Text::MainNavigation)>
+                <ul>{navigation_links}</ul>
+            </nav>
+            <main id="main" class="app-main" tabindex="-1" node_ref=main_region>
+                <ExportReminder />
+                {move || pages::render_route(state.route.get())}
+            </main>
+            <Notices />
+            <ImportPreviewDialog />
+            <ImportErrorDialog />
+            <div class="drop-overlay" class:visible=move || drop_target_active.get() aria-hidden="true">
+                <p>{move || translate(Text::DropFileHere)}</p>
+            </div>
+        </div>
+    }
+}
+
+/// Reminds the user to save a file when the last one is old or there is none yet,
+/// because browsers may evict the storage of rarely visited sites.
+#[component]
+fn ExportReminder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dismissed = RwSignal::new(false);
+    let reminder_text = move || {
+        if dismissed.get() {
+            return None;
+        }
+        let slot_id = state.active_slot_id.get();
+        let last_export = state
+            .index
+            .with(|index| index.slot(&slot_id).and_then(|slot| slot.last_export));
+        let language = state.language.get();
+        match last_export {
+            Some(last_export) => {
+                let age = browser::now_timestamp() - last_export;
+                (age > chrono::Duration::days(30))
+                    .then(|| Text::ExportReminder.in_language(language))
+            }
+            None => {
+                let changed = state.model.with(|model| model.revision > 0);
+                changed.then(|| Text::ExportNeverReminder.in_language(language))
+            }
+        }
+    };
+    move || {
+        reminder_text().map(|text| {
+            let language = state.language.get();
+            view! {
+                <div class="banner warning" role="status" data-testid="export-reminder">
+                    <p>{text}</p>
+                    <button class="button primary" on:click=move |_| state.export_open_model()>
+                        {Text::SaveFile.in_language(language)}
+                    </button>
+                    <button class="button" on:click=move |_| dismissed.set(true)>
+                        {Text::Dismiss.in_language(language)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Confirmations, warnings and errors, announced to screen readers.
+#[component]
+fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let language = state.language;
+    view! {
+        <section class="notices" aria-live="polite" aria-label=move || Text::Notifications.in_language(language.get())>
+            <For
+                each=move || state.notices.get()
+                key=|notice| notice.notice_id
+                children=move |notice| {
+                    let severity_class = match notice.severity {
+                        NoticeSeverity::Success => "notice success",
+                        NoticeSeverity::Info => "notice info",
+                        NoticeSeverity::Warning => "notice warning",
+                        NoticeSeverity::Error => "notice error",
+                    };
+                    let notice_id = notice.notice_id;
+                    let role = if notice.severity == NoticeSeverity::Error { "alert" } else { "status" };
+                    let backup_key = notice.backup_key.clone();
+                    view! {
+                        <div class=severity_class role=role data-testid="notice">
+                            <p class="notice-title">{notice.title.clone()}</p>
+                            {(!notice.body.is_empty()).then(|| view! { <p>{notice.body.clone()}</p> })}
+                            {notice.detail.clone().map(|detail| view! { <p class="notice-detail">{detail}</p> })}
+                            <div class="notice-actions">
+                                {backup_key.map(|backup_key| {
+                                    view! {
+                                        <button
+                                            class="button"
+                                            data-testid="download-backup"
+                                            on:click=move |_| {
+                                                if let Some(text) = storage::read_backup(&backup_key) {
+                                                    let file_name = format!("bitalign-backup-{}.json", browser::today_local_date().format("%Y-%m-%d"));
+                                                    browser::download_text_file(&file_name, &text, "application/json");
+                                                }
+                                            }
+                                        >
+                                            {move || Text::DownloadBackup.in_language(language.get())}
+                                        </button>
+                                    }
+                                })}
+                                <button class="button" on:click=move |_| state.dismiss_notice(notice_id)>
+                                    {move || Text::Close.in_language(language.get())}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                }
+            />
+        </section>
+    }
+}

@@ -1,0 +1,46 @@
+// End-to-end tests in Debian's headless Chromium against the release build in dist/,
+// served under a sub-path to prove the app works from any sub-path of a static host.
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const E2E_PORT = 4173;
+export const APP_PATH = '/tools/bitalign/';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.mjs$/,
+  outputDir: '../../test-results',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}${APP_PATH}`,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 720 },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/static-server.mjs --root dist --port ${E2E_PORT} --prefix ${APP_PATH}`,
+    cwd: repositoryRoot,
+    url: `http://127.0.0.1:${E2E_PORT}${APP_PATH}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});
