@@ -683,5 +683,8 @@ pub fn export_file_name(title: &str, date: chrono::NaiveDate) -> String {
     if safe_title.is_empty() {
         safe_title = "bitalign".to_string();
     }
-    format!("{safe_title}-{}.bitalign.json", date.format("%Y-%m-%d"))
+    format!(
+        "{safe_title}-{}.bitalign.json",
+        crate::i18n::numbers::iso_date_text(date)
+    )
 }

@@ -95,6 +95,7 @@ texts! {
     NavSettings => "Einstellungen", "Settings";
     OpenFile => "Datei öffnen", "Open file";
     SaveFile => "Datei speichern", "Save file";
+    SaveBackupNow => "Jetzt als Datei sichern", "Back up as a file now";
     Undo => "Rückgängig", "Undo";
     Redo => "Wiederholen", "Redo";
     UndoShortcutHint => "Rückgängig (Strg+Z)", "Undo (Ctrl+Z)";

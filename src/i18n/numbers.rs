@@ -107,6 +107,13 @@ pub fn format_plain_decimal(value: f64, fraction_digits: usize, language: Langua
     }
 }
 
+/// A date as `YYYY-MM-DD`, as file names use it. Written by hand because chrono's
+/// format strings bring a formatting engine into the bundle for this one use.
+pub fn iso_date_text(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +179,11 @@ mod tests {
             format_plain_decimal(1234.5, 2, Language::English),
             "1234.50"
         );
+    }
+
+    #[test]
+    fn iso_dates_are_zero_padded() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(iso_date_text(date), "2026-03-07");
     }
 }

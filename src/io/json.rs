@@ -44,6 +44,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::io::json_migrations::migrate;
+use crate::io::json_path;
 use crate::model::types::{Model, Timestamp};
 use crate::model::validation::{validate_model, ModelViolation};
 
@@ -248,7 +249,7 @@ pub fn export_model_file(
         based_on: based_on.as_deref(),
         model,
     };
-    let mut text = serde_json::to_string_pretty(&file).expect(SERIALIZATION_CANNOT_FAIL);
+    let mut text = write_json_text(&file, JsonLayout::Pretty);
     text.push('\n');
     text
 }
@@ -261,7 +262,7 @@ pub fn serialize_model_compact(model: &Model) -> String {
         schema_version: CURRENT_SCHEMA_VERSION,
         model,
     };
-    serde_json::to_string(&stored).expect(SERIALIZATION_CANNOT_FAIL)
+    write_json_text(&stored, JsonLayout::Compact)
 }
 
 /// Why the `expect`s on serialization above never fire: serde_json fails only on map
@@ -272,6 +273,65 @@ pub fn serialize_model_compact(model: &Model) -> String {
 /// the model refuses long before anything is exported.
 const SERIALIZATION_CANNOT_FAIL: &str =
     "serializing a model to JSON cannot fail: string keys, infallible Serialize impls, in-memory writer";
+
+/// Whether JSON is written for people (files) or for storage.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum JsonLayout {
+    Pretty,
+    Compact,
+}
+
+/// A serde_json formatter that writes either layout. Using one formatter type for
+/// both means the serialization code of every model type exists once in the
+/// WebAssembly bundle instead of once per layout.
+struct SwitchableFormatter {
+    pretty: Option<serde_json::ser::PrettyFormatter<'static>>,
+}
+
+/// Forwards a formatter method to the pretty formatter or to the compact one.
+macro_rules! forward_to_layout {
+    ($($method:ident($($argument:ident: $type:ty),*);)*) => {
+        $(
+            fn $method<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $argument: $type)*) -> std::io::Result<()> {
+                match &mut self.pretty {
+                    Some(pretty) => pretty.$method(writer $(, $argument)*),
+                    None => serde_json::ser::CompactFormatter.$method(writer $(, $argument)*),
+                }
+            }
+        )*
+    };
+}
+
+impl serde_json::ser::Formatter for SwitchableFormatter {
+    forward_to_layout! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
+}
+
+/// Writes `value` as JSON text in the given layout.
+fn write_json_text<T: Serialize + ?Sized>(value: &T, layout: JsonLayout) -> String {
+    let formatter = SwitchableFormatter {
+        pretty: (layout == JsonLayout::Pretty)
+            .then(|| serde_json::ser::PrettyFormatter::with_indent(b"  ")),
+    };
+    let mut buffer = Vec::with_capacity(16 * 1024);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buffer, formatter);
+    value
+        .serialize(&mut serializer)
+        .expect(SERIALIZATION_CANNOT_FAIL);
+    // serde_json writes only UTF-8; the lossy conversion never replaces anything.
+    String::from_utf8(buffer)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+}
 
 /// Reads a bitalign file given as text: guards, parse, migrate, validate.
 ///
@@ -319,12 +379,12 @@ pub fn import_model_file_bytes(bytes: &[u8]) -> Result<ImportedFile, ImportError
         .err()
         .map(std::str::Utf8Error::valid_up_to);
     let first_nul_byte = bytes.iter().position(|&byte| byte == 0);
-    let first_sign_of_binary = match (first_invalid_utf8, first_nul_byte) {
-        (Some(invalid_offset), Some(nul_offset)) if nul_offset < invalid_offset => {
-            Some((NotTextReason::NulByte, nul_offset))
-        }
-        (Some(invalid_offset), _) => Some((NotTextReason::InvalidUtf8, invalid_offset)),
-        (None, Some(nul_offset)) => Some((NotTextReason::NulByte, nul_offset)),
+    // A NUL byte anywhere marks a binary file (pictures, archives, office documents
+    // all have them early), which deserves the plainer message "not a text file" even
+    // when an invalid UTF-8 sequence comes first, as in a PNG header.
+    let first_sign_of_binary = match (first_nul_byte, first_invalid_utf8) {
+        (Some(nul_offset), _) => Some((NotTextReason::NulByte, nul_offset)),
+        (None, Some(invalid_offset)) => Some((NotTextReason::InvalidUtf8, invalid_offset)),
         (None, None) => None,
     };
     if let Some((reason, byte_offset)) = first_sign_of_binary {
@@ -433,7 +493,7 @@ fn read_envelope(text: &str) -> Result<EnvelopeRead, ImportError> {
     let file_tree: serde_json::Value =
         serde_json::from_str(document.get()).map_err(|error| syntax_error(&error))?;
     let migrated_tree = migrate(schema_version_read, file_tree)?;
-    let migrated_text = serde_json::to_string(&migrated_tree).expect(SERIALIZATION_CANNOT_FAIL);
+    let migrated_text = write_json_text(&migrated_tree, JsonLayout::Compact);
     read_current_version_envelope(&migrated_text, schema_version_read)
 }
 
@@ -592,31 +652,20 @@ fn read_current_version_envelope(
 }
 
 /// Deserializes `text`, reporting a failure as [`ImportError::WrongType`] with the
-/// JSON path of the failing value below `path_prefix`.
+/// JSON path of the failing value below `path_prefix`. The path is recovered from the
+/// error's position afterwards (see [`crate::io::json_path`]) so that every model type
+/// has one deserializer in the bundle, not a second, path-tracking one.
 fn deserialize_with_path<'text, T: Deserialize<'text>>(
     text: &'text str,
     path_prefix: &str,
 ) -> Result<T, ImportError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| ImportError::WrongType {
-        path: json_path_below(path_prefix, &error.path().to_string()),
-        detail: message_without_position(error.inner()),
+    serde_json::from_str(text).map_err(|error| {
+        let offset = json_path::byte_offset_of_line_and_column(text, error.line(), error.column());
+        ImportError::WrongType {
+            path: json_path::json_path_at(text, offset, path_prefix),
+            detail: message_without_position(&error),
+        }
     })
-}
-
-/// Joins a prefix such as `model` and a path from serde_path_to_error such as
-/// `initiatives[2].scores.value` (which prints the empty path as `.`).
-fn json_path_below(path_prefix: &str, relative_path: &str) -> String {
-    let relative_path = if relative_path == "." {
-        ""
-    } else {
-        relative_path
-    };
-    if path_prefix.is_empty() || relative_path.is_empty() || relative_path.starts_with('[') {
-        format!("{path_prefix}{relative_path}")
-    } else {
-        format!("{path_prefix}.{relative_path}")
-    }
 }
 
 /// The error for an envelope field that is required but missing or null, worded like

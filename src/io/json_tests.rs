@@ -557,8 +557,8 @@ fn a_png_is_not_text() {
     assert_eq!(
         import_model_file_bytes(png_header),
         Err(ImportError::NotText {
-            reason: NotTextReason::InvalidUtf8,
-            byte_offset: 0
+            reason: NotTextReason::NulByte,
+            byte_offset: 8
         })
     );
 }

@@ -10,11 +10,13 @@
 //!   migration of older versions, and validation of the model.
 //! - [`json_migrations`]: the chain of steps that lifts a file of an older schema
 //!   version to the current one.
+//! - [`json_path`]: the JSON path of an error position, for messages that say where.
 //! - [`json_schema`]: the JSON Schema (2020-12) of the file, generated from the Rust
 //!   types on native builds and committed as `public/bitalign.schema.json`.
 
 pub mod json;
 pub mod json_migrations;
+pub mod json_path;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
 

@@ -114,3 +114,16 @@ fn drag_carries_files(event: &web_sys::DragEvent) -> bool {
         })
         .unwrap_or(false)
 }
+
+/// A fixed text in the current language, updating when the language changes.
+///
+/// Every call site shares this one closure type. Writing `move || text(…)` at each
+/// place instead gives every place its own closure type, and Leptos then compiles the
+/// rendering code once per type: with dozens of texts per screen that multiplies the
+/// size of the WebAssembly bundle.
+pub fn translated(
+    text: crate::i18n::Text,
+) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+    let language = expect_context::<AppState>().language;
+    move || text.in_language(language.get())
+}

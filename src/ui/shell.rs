@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::translated;
+
 use crate::browser;
 use crate::i18n::{Language, Text};
 use crate::route::{ScreenName, SCREEN_SEGMENTS};
@@ -102,7 +104,7 @@ pub fn Shell() -> impl IntoView {
                             aria-current=move || is_current.then_some("page")
                             on:click=move |_| navigation_open.set(false)
                         >
-                            {move || translate(screen_label(screen))}
+                            {translated(screen_label(screen))}
                         </a>
                     </li>
                 }
@@ -119,7 +121,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         <div class="app" class:navigation-open=move || navigation_open.get()>
             <button class="skip-link" on:click=skip_to_content>
-                {move || translate(Text::SkipToContent)}
+                {translated(Text::SkipToContent)}
             </button>
             <header class="app-header">
                 <button
@@ -129,9 +131,9 @@ pub fn Shell() -> impl IntoView {
                     on:click=move |_| navigation_open.update(|open| *open = !*open)
                 >
                     <span aria-hidden="true">"☰"</span>
-                    <span class="visually-hidden">{move || translate(Text::ToggleNavigation)}</span>
+                    <span class="visually-hidden">{translated(Text::ToggleNavigation)}</span>
                 </button>
-                <a class="brand" href="#/overview">{move || translate(Text::AppName)}</a>
+                <a class="brand" href="#/overview">{translated(Text::AppName)}</a>
                 <span class="model-title" data-testid="model-title">{move || state.model.with(|model| model.title.clone())}</span>
                 <span class="save-status" data-testid="save-status" data-status=move || format!("{:?}", state.save_status.get()).to_lowercase()>
                     {save_status_text}
@@ -140,20 +142,20 @@ pub fn Shell() -> impl IntoView {
                     <button
                         class="button"
                         data-testid="undo"
-                        title=move || translate(Text::UndoShortcutHint)
+                        title=translated(Text::UndoShortcutHint)
                         disabled=move || !state.can_undo.get()
                         on:click=move |_| state.undo()
                     >
-                        <span aria-hidden="true">"↶ "</span>{move || translate(Text::Undo)}
+                        <span aria-hidden="true">"↶ "</span>{translated(Text::Undo)}
                     </button>
                     <button
                         class="button"
                         data-testid="redo"
-                        title=move || translate(Text::RedoShortcutHint)
+                        title=translated(Text::RedoShortcutHint)
                         disabled=move || !state.can_redo.get()
                         on:click=move |_| state.redo()
                     >
-                        <span aria-hidden="true">"↷ "</span>{move || translate(Text::Redo)}
+                        <span aria-hidden="true">"↷ "</span>{translated(Text::Redo)}
                     </button>
                     <button
                         class="button"
@@ -164,7 +166,7 @@ pub fn Shell() -> impl IntoView {
                             }
                         }
                     >
-                        {move || translate(Text::OpenFile)}
+                        {translated(Text::OpenFile)}
                     </button>
                     <input
                         node_ref=file_input
@@ -177,10 +179,10 @@ pub fn Shell() -> impl IntoView {
                         on:change=on_file_chosen
                     />
                     <button class="button primary" data-testid="save-file" on:click=move |_| state.export_open_model()>
-                        {move || translate(Text::SaveFile)}
+                        {translated(Text::SaveFile)}
                     </button>
                     <label class="language-switch">
-                        <span class="visually-hidden">{move || translate(Text::Language)}</span>
+                        <span class="visually-hidden">{translated(Text::Language)}</span>
                         <select
                             data-testid="language"
                             on:change=move |event| {
@@ -188,13 +190,13 @@ pub fn Shell() -> impl IntoView {
                             }
                             prop:value=move || language.get().code()
                         >
-                            <option value="de">{move || translate(Text::LanguageGerman)}</option>
-                            <option value="en">{move || translate(Text::LanguageEnglish)}</option>
+                            <option value="de">{translated(Text::LanguageGerman)}</option>
+                            <option value="en">{translated(Text::LanguageEnglish)}</option>
                         </select>
                     </label>
                 </div>
             </header>
-            <nav id="main-navigation" class="app-navigation" aria-label=move || translate(Text::MainNavigation)>
+            <nav id="main-navigation" class="app-navigation" aria-label=translated(Text::MainNavigation)>
                 <ul>{navigation_links}</ul>
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_region>
@@ -205,7 +207,7 @@ pub fn Shell() -> impl IntoView {
             <ImportPreviewDialog />
             <ImportErrorDialog />
             <div class="drop-overlay" class:visible=move || drop_target_active.get() aria-hidden="true">
-                <p>{move || translate(Text::DropFileHere)}</p>
+                <p>{translated(Text::DropFileHere)}</p>
             </div>
         </div>
     }
@@ -233,8 +235,10 @@ fn ExportReminder() -> impl IntoView {
                     .then(|| Text::ExportReminder.in_language(language))
             }
             None => {
-                let changed = state.model.with(|model| model.revision > 0);
-                changed.then(|| Text::ExportNeverReminder.in_language(language))
+                // A model never saved as a file is at risk once it holds work of the
+                // user's own, that is once something was changed in this session.
+                let changed_in_this_session = state.can_undo.get();
+                changed_in_this_session.then(|| Text::ExportNeverReminder.in_language(language))
             }
         }
     };
@@ -244,8 +248,8 @@ fn ExportReminder() -> impl IntoView {
             view! {
                 <div class="banner warning" role="status" data-testid="export-reminder">
                     <p>{text}</p>
-                    <button class="button primary" on:click=move |_| state.export_open_model()>
-                        {Text::SaveFile.in_language(language)}
+                    <button class="button primary" data-testid="export-reminder-save" on:click=move |_| state.export_open_model()>
+                        {Text::SaveBackupNow.in_language(language)}
                     </button>
                     <button class="button" on:click=move |_| dismissed.set(true)>
                         {Text::Dismiss.in_language(language)}
@@ -260,9 +264,8 @@ fn ExportReminder() -> impl IntoView {
 #[component]
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let language = state.language;
     view! {
-        <section class="notices" aria-live="polite" aria-label=move || Text::Notifications.in_language(language.get())>
+        <section class="notices" aria-live="polite" aria-label=translated(Text::Notifications)>
             <For
                 each=move || state.notices.get()
                 key=|notice| notice.notice_id
@@ -289,17 +292,17 @@ fn Notices() -> impl IntoView {
                                             data-testid="download-backup"
                                             on:click=move |_| {
                                                 if let Some(text) = storage::read_backup(&backup_key) {
-                                                    let file_name = format!("bitalign-backup-{}.json", browser::today_local_date().format("%Y-%m-%d"));
+                                                    let file_name = format!("bitalign-backup-{}.json", crate::i18n::numbers::iso_date_text(browser::today_local_date()));
                                                     browser::download_text_file(&file_name, &text, "application/json");
                                                 }
                                             }
                                         >
-                                            {move || Text::DownloadBackup.in_language(language.get())}
+                                            {translated(Text::DownloadBackup)}
                                         </button>
                                     }
                                 })}
                                 <button class="button" on:click=move |_| state.dismiss_notice(notice_id)>
-                                    {move || Text::Close.in_language(language.get())}
+                                    {translated(Text::Close)}
                                 </button>
                             </div>
                         </div>

@@ -21,7 +21,7 @@ async function renameOpenModel(page, title) {
 
 async function exportOpenModel(page) {
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Datei speichern' }).click();
+  await page.getByRole('button', { name: 'Datei speichern', exact: true }).click();
   const download = await downloadPromise;
   const text = await readFile(await download.path(), 'utf8');
   return { fileName: download.suggestedFilename(), text };

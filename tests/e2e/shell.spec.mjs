@@ -72,8 +72,8 @@ test('navigation has a place for every screen, each with the file controls', asy
     await expect(page).toHaveURL(new RegExp(`#/${segment}$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(navigation.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('button', { name: 'Datei öffnen' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Datei speichern' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Datei öffnen', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Datei speichern', exact: true })).toBeVisible();
   }
   await navigation.getByRole('link', { name: 'Roadmap', exact: true }).click();
   await expect(page.getByTestId('page-roadmap')).toContainText('folgt in einer der nächsten Ausbaustufen');

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::translated;
+
 use crate::i18n::{messages, Text};
 use crate::model::EntityKind;
 use crate::state::AppState;
@@ -21,9 +23,9 @@ pub fn OverviewPage() -> impl IntoView {
             <h1 data-testid="overview-title">{move || state.model.with(|model| model.title.clone())}</h1>
             <p class="organization">{move || state.model.with(|model| model.organization.clone())}</p>
             <Show when=is_empty>
-                <p class="empty-state" data-testid="empty-model-hint">{move || Text::EmptyModelHint.in_language(language.get())}</p>
+                <p class="empty-state" data-testid="empty-model-hint">{translated(Text::EmptyModelHint)}</p>
             </Show>
-            <h2>{move || Text::KeyFigures.in_language(language.get())}</h2>
+            <h2>{translated(Text::KeyFigures)}</h2>
             <ul class="key-figures" data-testid="key-figures">
                 {move || {
                     let language_now = language.get();

@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::translated;
+
 use crate::i18n::{intl, Text};
 use crate::model::commands::Command;
 use crate::state::AppState;
@@ -43,12 +45,12 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="page" data-testid="page-settings">
-            <h1>{move || translate(Text::NavSettings)}</h1>
-            <h2>{move || translate(Text::ModelInfoHeading)}</h2>
+            <h1>{translated(Text::NavSettings)}</h1>
+            <h2>{translated(Text::ModelInfoHeading)}</h2>
             <form class="form" on:submit=apply_model_info novalidate>
                 <div class="field">
                     <label for="model-title-input">
-                        {move || translate(Text::ModelTitleLabel)}
+                        {translated(Text::ModelTitleLabel)}
                         <span class="required-mark" aria-hidden="true">" *"</span>
                     </label>
                     <input
@@ -66,7 +68,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="field">
-                    <label for="model-organization-input">{move || translate(Text::OrganizationLabel)}</label>
+                    <label for="model-organization-input">{translated(Text::OrganizationLabel)}</label>
                     <input
                         id="model-organization-input"
                         data-testid="model-organization-input"
@@ -75,7 +77,7 @@ pub fn SettingsPage() -> impl IntoView {
                     />
                 </div>
                 <button type="submit" class="button primary" data-testid="apply-model-info">
-                    {move || translate(Text::SaveChanges)}
+                    {translated(Text::SaveChanges)}
                 </button>
             </form>
             <StoredModels />
@@ -138,30 +140,30 @@ fn StoredModels() -> impl IntoView {
                             }
                         >
                             <form class="inline-form" on:submit=submit_rename.clone()>
-                                <label class="visually-hidden" for="rename-model-input">{move || translate(Text::ModelTitleLabel)}</label>
+                                <label class="visually-hidden" for="rename-model-input">{translated(Text::ModelTitleLabel)}</label>
                                 <input id="rename-model-input" data-testid="rename-model-input" node_ref=rename_input prop:value=title_for_input.clone() />
-                                <button type="submit" class="button primary">{move || translate(Text::SaveChanges)}</button>
+                                <button type="submit" class="button primary">{translated(Text::SaveChanges)}</button>
                             </form>
                         </Show>
-                        {is_active.then(|| view! { <span class="badge">{move || translate(Text::ActiveModel)}</span> })}
-                        <span class="stored-model-export">{move || translate(Text::LastExport)}": "{last_export_text}</span>
+                        {is_active.then(|| view! { <span class="badge">{translated(Text::ActiveModel)}</span> })}
+                        <span class="stored-model-export">{translated(Text::LastExport)}": "{last_export_text}</span>
                         <span class="stored-model-actions">
                             {(!is_active).then(|| {
                                 let slot_id = slot_for_open.clone();
                                 view! {
                                     <button class="button" data-testid="open-stored-model" on:click=move |_| state.switch_to_slot(&slot_id)>
-                                        {move || translate(Text::OpenModel)}
+                                        {translated(Text::OpenModel)}
                                     </button>
                                 }
                             })}
                             <button class="button" data-testid="rename-stored-model" on:click=move |_| slot_being_renamed.set(Some(slot_id_for_rename_button.clone()))>
-                                {move || translate(Text::RenameModel)}
+                                {translated(Text::RenameModel)}
                             </button>
                             <button class="button" data-testid="duplicate-stored-model" on:click=move |_| state.duplicate_slot(&slot_for_duplicate)>
-                                {move || translate(Text::DuplicateModel)}
+                                {translated(Text::DuplicateModel)}
                             </button>
                             <button class="button danger" data-testid="delete-stored-model" on:click=move |_| slot_pending_deletion.set(Some(slot_for_delete.clone()))>
-                                {move || translate(Text::DeleteModel)}
+                                {translated(Text::DeleteModel)}
                             </button>
                         </span>
                     </li>
@@ -182,18 +184,18 @@ fn StoredModels() -> impl IntoView {
         Some(view! {
             <div class="dialog-backdrop">
                 <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="delete-model-title" aria-describedby="delete-model-body" data-testid="confirm-delete">
-                    <h2 id="delete-model-title">{move || translate(Text::ConfirmDeleteTitle)}</h2>
+                    <h2 id="delete-model-title">{translated(Text::ConfirmDeleteTitle)}</h2>
                     <p><strong>{slot.title.clone()}</strong></p>
-                    <p id="delete-model-body">{move || translate(Text::ConfirmDeleteBody)}</p>
+                    <p id="delete-model-body">{translated(Text::ConfirmDeleteBody)}</p>
                     <div class="dialog-actions">
                         <button class="button" node_ref=confirm_button data-testid="confirm-delete-cancel" on:click=move |_| slot_pending_deletion.set(None)>
-                            {move || translate(Text::Cancel)}
+                            {translated(Text::Cancel)}
                         </button>
                         <button class="button danger" data-testid="confirm-delete-accept" on:click=move |_| {
                             slot_pending_deletion.set(None);
                             state.delete_slot(&slot_id);
                         }>
-                            {move || translate(Text::ConfirmDeleteAction)}
+                            {translated(Text::ConfirmDeleteAction)}
                         </button>
                     </div>
                 </div>
@@ -202,11 +204,11 @@ fn StoredModels() -> impl IntoView {
     };
 
     view! {
-        <h2>{move || translate(Text::ModelsHeading)}</h2>
-        <p class="hint">{move || translate(Text::ModelsIntro)}</p>
+        <h2>{translated(Text::ModelsHeading)}</h2>
+        <p class="hint">{translated(Text::ModelsIntro)}</p>
         <ul class="stored-models" data-testid="stored-models">{rows}</ul>
         <button class="button" data-testid="new-empty-model" on:click=move |_| state.create_empty_model()>
-            {move || translate(Text::NewEmptyModel)}
+            {translated(Text::NewEmptyModel)}
         </button>
         {confirm_dialog}
     }
