@@ -11,6 +11,7 @@ set -euo pipefail
 repository_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repository_root"
 
+path_without_repository_tools="$HOME/.cargo/bin:$PATH"
 export PATH="$HOME/.cargo/bin:$repository_root/node_modules/.bin:$PATH"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/bitalign/target}"
 mkdir -p "$CARGO_TARGET_DIR"
@@ -66,6 +67,14 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 if ! command -v xmllint >/dev/null 2>&1; then
   apt_install libxml2-utils
+fi
+
+# wasm-opt 132 from npm's binaryen, installed globally as well, so that a plain
+# `trunk build --release` finds it on PATH without the scripts. Debian's binaryen
+# (wasm-opt 108) produces modules that fail in the browser: it must not be used.
+if ! PATH="$path_without_repository_tools" wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "installing wasm-opt 132 (npm binaryen) globally"
+  npm install --global --no-audit --no-fund --loglevel=error binaryen@132.0.0
 fi
 
 # npm packages, reinstalled only when package-lock.json changed.

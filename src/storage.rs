@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
 use crate::io::json;
+use crate::model::timestamp_text::{OptionalTimestampText, TimestampText};
 use crate::model::{EntityId, Model, Timestamp};
 
 pub const STORAGE_PREFIX: &str = "bitalign.";
@@ -41,10 +42,10 @@ pub struct StoredSlot {
     pub slot_id: SlotId,
     pub model_id: EntityId,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, with = "OptionalTimestampText")]
     pub modified: Option<Timestamp>,
     /// When this model was last saved as a file.
-    #[serde(default)]
+    #[serde(default, with = "OptionalTimestampText")]
     pub last_export: Option<Timestamp>,
     /// The `export_id` the next export descends from: the file this model was opened
     /// from, or its own last export.
@@ -289,6 +290,7 @@ pub fn delete_model(slot_id: &str, model_id: &str, other_slots_use_model_id: boo
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StoredMergeBase {
     pub export_id: String,
+    #[serde(with = "TimestampText")]
     pub exported_at: Timestamp,
     /// The model as compact JSON in the file envelope.
     pub model_text: String,

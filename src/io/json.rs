@@ -45,6 +45,8 @@ use serde_json::value::RawValue;
 
 use crate::io::json_migrations::migrate;
 use crate::io::json_path;
+use crate::model::objects_only;
+use crate::model::timestamp_text::{OptionalTimestampText, TimestampText};
 use crate::model::types::{Model, Timestamp};
 use crate::model::validation::{validate_model, ModelViolation};
 
@@ -201,6 +203,7 @@ pub struct ModelFile {
     )]
     pub schema_version: u32,
     /// When the file was exported, in UTC.
+    #[serde(with = "TimestampText")]
     pub exported_at: Timestamp,
     /// A fresh id for every export, so that merging the same file twice is recognized.
     pub export_id: String,
@@ -215,6 +218,7 @@ pub struct ModelFile {
 struct ModelFileForExport<'model> {
     format: &'static str,
     schema_version: u32,
+    #[serde(with = "TimestampText")]
     exported_at: Timestamp,
     export_id: &'model str,
     based_on: Option<&'model str>,
@@ -441,7 +445,7 @@ struct CurrentVersionEnvelope<'text> {
     _format: IgnoredAny,
     #[serde(rename = "schema_version")]
     _schema_version: IgnoredAny,
-    #[serde(default)]
+    #[serde(default, with = "OptionalTimestampText")]
     exported_at: Option<Timestamp>,
     #[serde(default)]
     export_id: Option<String>,
@@ -641,7 +645,7 @@ fn read_current_version_envelope(
 ) -> Result<EnvelopeRead, ImportError> {
     let envelope: CurrentVersionEnvelope = deserialize_with_path(document, "")?;
     let raw_model = envelope.model.ok_or_else(|| missing_field_error("model"))?;
-    let model: Model = deserialize_with_path(raw_model.get(), "model")?;
+    let ModelObject(model) = deserialize_with_path(raw_model.get(), "model")?;
     Ok(EnvelopeRead {
         schema_version_read,
         exported_at: envelope.exported_at,
@@ -649,6 +653,17 @@ fn read_current_version_envelope(
         based_on: envelope.based_on,
         model,
     })
+}
+
+/// A model read from a JSON object only, like every struct inside it (see
+/// [`crate::model::objects_only`]), so that no positional array reader of the model
+/// is compiled.
+struct ModelObject(Model);
+
+impl<'de> Deserialize<'de> for ModelObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ModelObject, D::Error> {
+        objects_only::object(deserializer).map(ModelObject)
+    }
 }
 
 /// Deserializes `text`, reporting a failure as [`ImportError::WrongType`] with the

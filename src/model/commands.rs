@@ -380,9 +380,7 @@ impl Model {
             Command::Update(entity) => {
                 with_entity!(entity, |inner| update_entity(self, inner, now))
             }
-            Command::Delete { kind, id } => {
-                with_entity_type!(kind, Type => delete_entity::<Type>(self, &id, now))
-            }
+            Command::Delete { kind, id } => delete_entity(self, kind, &id, now),
             Command::SetInitiativeScores {
                 initiative_id,
                 value,
@@ -502,14 +500,14 @@ fn update_settings(
         .iter()
         .map(|criterion| criterion.id.as_str())
         .collect();
-    report_repeated_new_ids(&criterion_ids, &mut violations, |position| {
+    report_repeated_new_ids(&criterion_ids, &mut violations, &|position| {
         IdLocation::Criterion { index: position }.path()
     });
     if !violations.is_empty() {
         return Err(CommandRefusal::Invalid(violations));
     }
     // The current criteria may keep their ids; every other use of an id clashes.
-    check_ids_unused(model, &criterion_ids, |location| {
+    check_ids_unused(model, &criterion_ids, &|location| {
         matches!(location, IdLocation::Criterion { .. })
     })?;
     if settings == model.settings {
@@ -549,13 +547,15 @@ fn create_entity<E: StoredEntity>(
     entity.check_new_dependencies(model, None)?;
     validate_entity(model, &entity, position)?;
     entity.set_stamp(1, now);
-    let touched = vec![TouchedEntity {
-        kind: E::KIND,
-        id: entity.id().to_string(),
-        change: EntityChange::Created,
-    }];
+    let id = entity.id().to_string();
     E::collection_mut(model).push(entity);
-    Ok(finish(model, now, touched, false))
+    Ok(finish_entity_change(
+        model,
+        now,
+        E::KIND,
+        id,
+        EntityChange::Created,
+    ))
 }
 
 fn update_entity<E: StoredEntity>(
@@ -608,15 +608,17 @@ fn commit_changed_entity<E: StoredEntity>(
     }
     validate_entity(model, &candidate, position)?;
     candidate.set_stamp(current.revision().saturating_add(1), now);
-    let touched = vec![TouchedEntity {
-        kind: E::KIND,
-        id: candidate.id().to_string(),
-        change: EntityChange::Updated,
-    }];
+    let id = candidate.id().to_string();
     if let Some(slot) = E::collection_mut(model).get_mut(position) {
         *slot = candidate;
     }
-    Ok(finish(model, now, touched, false))
+    Ok(finish_entity_change(
+        model,
+        now,
+        E::KIND,
+        id,
+        EntityChange::Updated,
+    ))
 }
 
 fn set_goal_contribution(
@@ -682,38 +684,52 @@ fn add_dependency(
     })
 }
 
-fn delete_entity<E: StoredEntity>(
+/// Deletes the entity of `kind` with `id`. Not generic over the entity type: only
+/// finding and removing the entity depend on the kind, and those are small matches,
+/// so the deletion itself is compiled once rather than once per kind.
+fn delete_entity(
     model: &mut Model,
+    kind: EntityKind,
     id: &str,
     now: Timestamp,
 ) -> Result<CommandOutcome, CommandRefusal> {
-    let position = position_of::<E>(model, id)?;
-    let dependents = blocking_dependents(model, E::KIND, id);
+    let position = with_entity_type!(kind, Type => position_of::<Type>(model, id))?;
+    let dependents = blocking_dependents(model, kind, id);
     if !dependents.is_empty() {
         return Err(CommandRefusal::StillReferenced {
-            kind: E::KIND,
+            kind,
             id: id.to_string(),
             dependents,
         });
     }
-    let collection = E::collection_mut(model);
-    if position >= collection.len() {
-        return Err(not_found::<E>(id));
-    }
-    let removed = collection.remove(position);
-    let removed_id = removed.id().to_string();
+    let Some(removed_id) =
+        with_entity_type!(kind, Type => remove_entity_at::<Type>(model, position))
+    else {
+        return Err(not_found_of_kind(kind, id));
+    };
     let mut touched = vec![TouchedEntity {
-        kind: E::KIND,
+        kind,
         id: removed_id.clone(),
         change: EntityChange::Deleted,
     }];
-    clean_links_to(model, E::KIND, &removed_id, now, &mut touched);
+    clean_links_to(model, kind, &removed_id, now, &mut touched);
     model.tombstones.push(Tombstone {
         id: removed_id,
-        kind: E::KIND,
+        kind,
         deleted: now,
     });
     Ok(finish(model, now, touched, false))
+}
+
+/// Removes the entity at `position` of its collection and returns its id, or `None`
+/// when there is no entity there.
+fn remove_entity_at<E: StoredEntity>(model: &mut Model, position: usize) -> Option<EntityId> {
+    let collection = E::collection_mut(model);
+    if position >= collection.len() {
+        return None;
+    }
+    let removed = collection.remove(position);
+    Some(removed.id().to_string())
 }
 
 // ---------------------------------------------------------------------------------
@@ -931,9 +947,22 @@ fn validate_entity<E: StoredEntity>(
     entity: &E,
     position: usize,
 ) -> Result<(), CommandRefusal> {
+    validate_at_path(model, E::KIND, position, &|path, context, violations| {
+        entity.validate(path, context, violations);
+    })
+}
+
+/// The non-generic body of [`validate_entity`]: builds the path and the context,
+/// runs `validate` and turns its violations into a refusal.
+fn validate_at_path(
+    model: &Model,
+    kind: EntityKind,
+    position: usize,
+    validate: &dyn Fn(&str, &ValidationContext<'_>, &mut Vec<ModelViolation>),
+) -> Result<(), CommandRefusal> {
     let context = ValidationContext::new(&model.settings, model);
     let mut violations = Vec::new();
-    entity.validate(&entity_path(E::KIND, position), &context, &mut violations);
+    validate(&entity_path(kind, position), &context, &mut violations);
     if violations.is_empty() {
         Ok(())
     } else {
@@ -943,31 +972,67 @@ fn validate_entity<E: StoredEntity>(
 
 /// The entity's own id and its cost line ids must differ from each other and be
 /// unused in the model, except by the entity itself at `own_position` (an update).
+/// Only picks the ids out of the entity; the work is done once for every kind by
+/// [`check_new_entity_ids`], so it is not compiled ten times.
 fn check_entity_ids_are_new<E: StoredEntity>(
     model: &Model,
     entity: &E,
     position: usize,
     own_position: Option<usize>,
 ) -> Result<(), CommandRefusal> {
-    let mut ids: Vec<&str> = Vec::with_capacity(1 + entity.cost_lines().len());
-    ids.push(entity.id());
-    ids.extend(
-        entity
-            .cost_lines()
-            .iter()
-            .map(|cost_line| cost_line.id.as_str()),
-    );
+    let stored = own_position
+        .and_then(|own_position| E::collection(model).get(own_position))
+        .map(|stored| (stored.id(), stored.cost_lines()));
+    check_new_entity_ids(
+        model,
+        NewEntityIds {
+            kind: E::KIND,
+            id: entity.id(),
+            cost_lines: entity.cost_lines(),
+            position,
+            own_position,
+            stored,
+        },
+    )
+}
+
+/// The ids a created or updated entity brings, and where it sits in the model.
+struct NewEntityIds<'ids> {
+    kind: EntityKind,
+    id: &'ids str,
+    cost_lines: &'ids [CostLine],
+    /// Where the entity is or will be in its collection, for violation paths.
+    position: usize,
+    /// Where the entity already is, on update.
+    own_position: Option<usize>,
+    /// The id and cost lines of the stored version, on update.
+    stored: Option<(&'ids str, &'ids [CostLine])>,
+}
+
+/// The non-generic body of [`check_entity_ids_are_new`].
+fn check_new_entity_ids(model: &Model, new: NewEntityIds<'_>) -> Result<(), CommandRefusal> {
+    let NewEntityIds {
+        kind: entity_kind,
+        id: entity_id,
+        cost_lines,
+        position,
+        own_position,
+        stored,
+    } = new;
+    let mut ids: Vec<&str> = Vec::with_capacity(1 + cost_lines.len());
+    ids.push(entity_id);
+    ids.extend(cost_lines.iter().map(|cost_line| cost_line.id.as_str()));
     let mut violations = Vec::new();
-    report_repeated_new_ids(&ids, &mut violations, |index| {
+    report_repeated_new_ids(&ids, &mut violations, &|index| {
         if index == 0 {
             IdLocation::Entity {
-                kind: E::KIND,
+                kind: entity_kind,
                 index: position,
             }
             .path()
         } else {
             IdLocation::CostLine {
-                kind: E::KIND,
+                kind: entity_kind,
                 index: position,
                 line_index: index - 1,
             }
@@ -980,24 +1045,19 @@ fn check_entity_ids_are_new<E: StoredEntity>(
     // On update, the ids the stored version already has are its own and cannot
     // clash; only the others need the pass over the whole model. Usually there are
     // none, and an update then costs no pass at all.
-    let stored = own_position.and_then(|own_position| E::collection(model).get(own_position));
-    if let Some(stored) = stored {
+    if let Some((stored_id, stored_cost_lines)) = stored {
         let is_stored_id = |id: &str| {
-            id == stored.id()
-                || stored
-                    .cost_lines()
-                    .iter()
-                    .any(|cost_line| cost_line.id == id)
+            id == stored_id || stored_cost_lines.iter().any(|cost_line| cost_line.id == id)
         };
         ids.retain(|id| !is_stored_id(id));
     }
-    check_ids_unused(model, &ids, |location| {
+    check_ids_unused(model, &ids, &|location| {
         let Some(own_position) = own_position else {
             return false;
         };
         match location {
             IdLocation::Entity { kind, index } | IdLocation::CostLine { kind, index, .. } => {
-                kind == E::KIND && index == own_position
+                kind == entity_kind && index == own_position
             }
             IdLocation::Model | IdLocation::Criterion { .. } => false,
         }
@@ -1008,7 +1068,7 @@ fn check_entity_ids_are_new<E: StoredEntity>(
 fn report_repeated_new_ids(
     ids: &[&str],
     violations: &mut Vec<ModelViolation>,
-    path_of: impl Fn(usize) -> String,
+    path_of: &dyn Fn(usize) -> String,
 ) {
     for (repeat, first) in repeated_positions(ids) {
         if let Some(id) = ids.get(repeat) {
@@ -1034,7 +1094,7 @@ fn report_repeated_new_ids(
 fn check_ids_unused(
     model: &Model,
     new_ids: &[&str],
-    is_own: impl Fn(IdLocation) -> bool,
+    is_own: &dyn Fn(IdLocation) -> bool,
 ) -> Result<(), CommandRefusal> {
     const LINEAR_SEARCH_LIMIT: usize = 8;
     let new_ids: Vec<&str> = new_ids
@@ -1174,8 +1234,12 @@ fn position_of<E: StoredEntity>(model: &Model, id: &str) -> Result<usize, Comman
 }
 
 fn not_found<E: StoredEntity>(id: &str) -> CommandRefusal {
+    not_found_of_kind(E::KIND, id)
+}
+
+fn not_found_of_kind(kind: EntityKind, id: &str) -> CommandRefusal {
     CommandRefusal::NotFound {
-        kind: E::KIND,
+        kind,
         id: super::validation::excerpt(id),
     }
 }
@@ -1186,6 +1250,18 @@ fn unchanged_outcome(model: &Model) -> CommandOutcome {
         model_fields_changed: false,
         touched: Vec::new(),
     }
+}
+
+/// Finishes a command that changed exactly one entity. Kept out of the generic
+/// create and update code so that it is compiled once, not once per entity kind.
+fn finish_entity_change(
+    model: &mut Model,
+    now: Timestamp,
+    kind: EntityKind,
+    id: EntityId,
+    change: EntityChange,
+) -> CommandOutcome {
+    finish(model, now, vec![TouchedEntity { kind, id, change }], false)
 }
 
 /// Bumps the model's revision and time after a change.

@@ -9,7 +9,9 @@
 pub mod arbitrary;
 pub mod commands;
 pub mod formulas;
+pub mod objects_only;
 pub mod quarter;
+pub mod timestamp_text;
 pub mod types;
 pub mod validation;
 

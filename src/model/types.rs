@@ -13,6 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::objects_only;
+use super::timestamp_text::{DateText, OptionalDateText, TimestampText};
+
 pub use super::quarter::Quarter;
 
 /// An entity id: a UUIDv4 string created at the edge (UI or import). Kept as a string
@@ -65,31 +68,32 @@ pub struct Model {
     /// The first quarter of the roadmap.
     pub planning_start: Quarter,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::object")]
     pub settings: Settings,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub people: Vec<Person>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub goals: Vec<Goal>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub kpis: Vec<Kpi>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub processes: Vec<BusinessProcess>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub capabilities: Vec<Capability>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub data_objects: Vec<DataObject>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub initiatives: Vec<Initiative>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub spend_items: Vec<SpendItem>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub reviews: Vec<Review>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub workshop_sessions: Vec<WorkshopSession>,
     /// Deleted entities, so that a merge can tell "deleted here" from "never existed".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub tombstones: Vec<Tombstone>,
     /// `export_id`s of files already merged into this model, so merging one again is
     /// recognized and changes nothing.
@@ -135,6 +139,7 @@ stored_type! {
 pub struct Tombstone {
     pub id: EntityId,
     pub kind: EntityKind,
+    #[serde(with = "TimestampText")]
     pub deleted: Timestamp,
 }
 }
@@ -155,6 +160,7 @@ stored_type! {
 pub struct Person {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -230,6 +236,7 @@ stored_type! {
 pub struct Goal {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -272,6 +279,7 @@ stored_type! {
 pub struct Kpi {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -282,14 +290,14 @@ pub struct Kpi {
     pub direction: KpiDirection,
     #[serde(default)]
     pub baseline: Option<f64>,
-    #[serde(default)]
+    #[serde(default, with = "OptionalDateText")]
     pub baseline_date: Option<CalendarDate>,
     #[serde(default)]
     pub target: Option<f64>,
-    #[serde(default)]
+    #[serde(default, with = "OptionalDateText")]
     pub target_date: Option<CalendarDate>,
     /// Kept sorted by quarter, at most one per quarter.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub measurements: Vec<KpiMeasurement>,
     #[serde(default)]
     pub data_source: String,
@@ -303,6 +311,7 @@ stored_type! {
 pub struct BusinessProcess {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -329,6 +338,7 @@ stored_type! {
 pub struct Capability {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -362,6 +372,7 @@ stored_type! {
 pub struct DataObject {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -486,6 +497,7 @@ stored_type! {
 pub struct Initiative {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -493,7 +505,7 @@ pub struct Initiative {
     #[serde(default)]
     pub description: String,
     pub status: InitiativeStatus,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::object")]
     pub scores: InitiativeScores,
     /// Planned effort in person-days.
     #[serde(default)]
@@ -507,12 +519,12 @@ pub struct Initiative {
     /// A pinned initiative stays where it is when the automatic plan runs.
     #[serde(default)]
     pub pinned: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub cost_lines: Vec<CostLine>,
     /// Free tags such as "automation" or "AI".
     #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub goal_contributions: Vec<GoalContribution>,
     #[serde(default)]
     pub capability_ids: Vec<EntityId>,
@@ -544,6 +556,7 @@ stored_type! {
 pub struct SpendItem {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
@@ -551,9 +564,9 @@ pub struct SpendItem {
     pub kind: SpendKind,
     #[serde(default)]
     pub vendor: String,
-    #[serde(default)]
+    #[serde(default, with = "OptionalDateText")]
     pub start_date: Option<CalendarDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub cost_lines: Vec<CostLine>,
     #[serde(default)]
     pub owner_id: Option<EntityId>,
@@ -643,14 +656,16 @@ stored_type! {
 pub struct Review {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
     pub quarter: Quarter,
+    #[serde(with = "DateText")]
     pub date: CalendarDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub kpi_actuals: Vec<ReviewKpiActual>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub initiative_health: Vec<ReviewInitiativeHealth>,
     /// User acceptance 1 to 5.
     #[serde(default)]
@@ -661,7 +676,7 @@ pub struct Review {
     /// Security posture 1 to 5.
     #[serde(default)]
     pub security_posture: Option<u8>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::object")]
     pub luftman: LuftmanLevels,
     #[serde(default)]
     pub decisions: Vec<String>,
@@ -673,7 +688,7 @@ pub struct Review {
     /// Initiatives whose links were checked in this review.
     #[serde(default)]
     pub confirmed_initiative_ids: Vec<EntityId>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::object")]
     pub snapshot: KeyFigureSnapshot,
     #[serde(default)]
     pub notes: String,
@@ -729,10 +744,12 @@ stored_type! {
 pub struct WorkshopSession {
     pub id: EntityId,
     pub revision: u64,
+    #[serde(with = "TimestampText")]
     pub modified: Timestamp,
     #[serde(default)]
     pub external_id: Option<String>,
     pub title: String,
+    #[serde(with = "DateText")]
     pub date: CalendarDate,
     /// Optional names, one per participant; anonymous sessions keep them empty.
     #[serde(default)]
@@ -740,11 +757,11 @@ pub struct WorkshopSession {
     pub participant_count: u16,
     #[serde(default = "default_dots_per_participant")]
     pub dots_per_participant: u8,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub estimate_votes: Vec<WorkshopEstimateVote>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub dot_votes: Vec<WorkshopDotVote>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub accepted_estimates: Vec<WorkshopAcceptedEstimate>,
     #[serde(default)]
     pub decisions: Vec<String>,
@@ -810,10 +827,10 @@ pub struct Settings {
     pub useful_life_years: u8,
     /// Score at or above which value or effort is high (default 5.5).
     pub quadrant_threshold: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::object")]
     pub quadrant_labels: QuadrantLabels,
     pub scoring_framework: ScoringFramework,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub weighted_criteria: Vec<WeightedCriterion>,
     /// Roadmap horizon in quarters, 4 to 12.
     pub roadmap_horizon_quarters: u8,

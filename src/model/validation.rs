@@ -627,7 +627,7 @@ pub fn validate_model(model: &Model) -> Vec<ModelViolation> {
     let mut violations = Vec::new();
     let index = ModelIndex::build(model, Some(&mut violations));
 
-    check_id(&mut violations, &model.id, || "model.id".to_string());
+    check_id(&mut violations, &model.id, &|| "model.id".to_string());
     validate_model_info(
         &model.title,
         &model.organization,
@@ -636,7 +636,7 @@ pub fn validate_model(model: &Model) -> Vec<ModelViolation> {
     );
     for (position, export_id) in model.merged_export_ids.iter().enumerate() {
         let path = || format!("model.merged_export_ids[{position}]");
-        check_id(&mut violations, export_id, path);
+        check_id(&mut violations, export_id, &path);
     }
     validate_settings(&model.settings, &mut violations);
 
@@ -682,10 +682,10 @@ pub fn validate_model_info(
     currency: &str,
     violations: &mut Vec<ModelViolation>,
 ) {
-    check_required_text(violations, title, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, title, MAX_TITLE_LENGTH, &|| {
         "model.title".to_string()
     });
-    check_text(violations, organization, MAX_TITLE_LENGTH, || {
+    check_text(violations, organization, MAX_TITLE_LENGTH, &|| {
         "model.organization".to_string()
     });
     let is_currency_code =
@@ -705,39 +705,39 @@ pub fn validate_model_info(
 pub fn validate_settings(settings: &Settings, violations: &mut Vec<ModelViolation>) {
     const PATH: &str = "model.settings";
     if let Some(capacity) = settings.capacity_person_days_per_quarter {
-        check_range(violations, capacity, CAPACITY_RANGE, || {
+        check_range(violations, capacity, CAPACITY_RANGE, &|| {
             format!("{PATH}.capacity_person_days_per_quarter")
         });
     }
     if let Some(budget) = settings.it_budget_cents_per_year {
-        check_money(violations, budget, || {
+        check_money(violations, budget, &|| {
             format!("{PATH}.it_budget_cents_per_year")
         });
     }
     for (quarter, budget) in &settings.it_budget_cents_per_quarter {
-        check_money(violations, *budget, || {
+        check_money(violations, *budget, &|| {
             format!("{PATH}.it_budget_cents_per_quarter[\"{quarter}\"]")
         });
     }
     if let Some(wip_limit) = settings.wip_limit {
-        check_range(violations, wip_limit, WIP_LIMIT_RANGE, || {
+        check_range(violations, wip_limit, WIP_LIMIT_RANGE, &|| {
             format!("{PATH}.wip_limit")
         });
     }
-    check_money(violations, settings.large_spend_threshold_cents, || {
+    check_money(violations, settings.large_spend_threshold_cents, &|| {
         format!("{PATH}.large_spend_threshold_cents")
     });
     check_range(
         violations,
         settings.useful_life_years,
         USEFUL_LIFE_YEARS_RANGE,
-        || format!("{PATH}.useful_life_years"),
+        &|| format!("{PATH}.useful_life_years"),
     );
     check_float_range(
         violations,
         settings.quadrant_threshold,
         QUADRANT_THRESHOLD_RANGE,
-        || format!("{PATH}.quadrant_threshold"),
+        &|| format!("{PATH}.quadrant_threshold"),
     );
     let labels = &settings.quadrant_labels;
     for (field, label) in [
@@ -747,7 +747,7 @@ pub fn validate_settings(settings: &Settings, violations: &mut Vec<ModelViolatio
         ("time_sink", &labels.time_sink),
     ] {
         if let Some(label) = label {
-            check_required_text(violations, label, MAX_LABEL_LENGTH, || {
+            check_required_text(violations, label, MAX_LABEL_LENGTH, &|| {
                 format!("{PATH}.quadrant_labels.{field}")
             });
         }
@@ -756,23 +756,26 @@ pub fn validate_settings(settings: &Settings, violations: &mut Vec<ModelViolatio
         violations,
         settings.weighted_criteria.len(),
         MAX_WEIGHTED_CRITERIA,
-        || format!("{PATH}.weighted_criteria"),
+        &|| format!("{PATH}.weighted_criteria"),
     );
     for (position, criterion) in settings.weighted_criteria.iter().enumerate() {
         let path = || format!("{PATH}.weighted_criteria[{position}]");
-        check_id(violations, &criterion.id, || format!("{}.id", path()));
-        check_required_text(violations, &criterion.name, MAX_TITLE_LENGTH, || {
+        check_id(violations, &criterion.id, &|| format!("{}.id", path()));
+        check_required_text(violations, &criterion.name, MAX_TITLE_LENGTH, &|| {
             format!("{}.name", path())
         });
-        check_range(violations, criterion.weight, CRITERION_WEIGHT_RANGE, || {
-            format!("{}.weight", path())
-        });
+        check_range(
+            violations,
+            criterion.weight,
+            CRITERION_WEIGHT_RANGE,
+            &|| format!("{}.weight", path()),
+        );
     }
     check_range(
         violations,
         settings.roadmap_horizon_quarters,
         ROADMAP_HORIZON_RANGE,
-        || format!("{PATH}.roadmap_horizon_quarters"),
+        &|| format!("{PATH}.roadmap_horizon_quarters"),
     );
 }
 
@@ -786,7 +789,7 @@ fn validate_tombstones(
         HashMap::with_capacity(model.tombstones.len());
     for (position, tombstone) in model.tombstones.iter().enumerate() {
         let path = || format!("model.tombstones[{position}].id");
-        check_id(violations, &tombstone.id, path);
+        check_id(violations, &tombstone.id, &path);
         if tombstone.id.trim().is_empty() {
             continue;
         }
@@ -931,7 +934,7 @@ pub fn validate_person(
     // signature the same as every other per-entity check.
     let _ = context;
     check_entity_header(violations, &person.id, &person.external_id, path);
-    check_required_text(violations, &person.name, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &person.name, MAX_TITLE_LENGTH, &|| {
         format!("{path}.name")
     });
     for (repeat, _first) in repeated_positions(&person.roles) {
@@ -969,13 +972,13 @@ pub fn validate_goal(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &goal.id, &goal.external_id, path);
-    check_required_text(violations, &goal.title, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &goal.title, MAX_TITLE_LENGTH, &|| {
         format!("{path}.title")
     });
-    check_text(violations, &goal.statement, MAX_TEXT_LENGTH, || {
+    check_text(violations, &goal.statement, MAX_TEXT_LENGTH, &|| {
         format!("{path}.statement")
     });
-    check_range(violations, goal.weight, GOAL_WEIGHT_RANGE, || {
+    check_range(violations, goal.weight, GOAL_WEIGHT_RANGE, &|| {
         format!("{path}.weight")
     });
     check_optional_reference(
@@ -983,7 +986,7 @@ pub fn validate_goal(
         context,
         EntityKind::Person,
         &goal.owner_id,
-        || format!("{path}.owner_id"),
+        &|| format!("{path}.owner_id"),
     );
     check_tags(violations, &goal.tags, path);
 }
@@ -997,29 +1000,29 @@ pub fn validate_kpi(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &kpi.id, &kpi.external_id, path);
-    check_reference(violations, context, EntityKind::Goal, &kpi.goal_id, || {
+    check_reference(violations, context, EntityKind::Goal, &kpi.goal_id, &|| {
         format!("{path}.goal_id")
     });
-    check_required_text(violations, &kpi.name, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &kpi.name, MAX_TITLE_LENGTH, &|| {
         format!("{path}.name")
     });
-    check_text(violations, &kpi.unit, MAX_LABEL_LENGTH, || {
+    check_text(violations, &kpi.unit, MAX_LABEL_LENGTH, &|| {
         format!("{path}.unit")
     });
     if let Some(baseline) = kpi.baseline {
-        check_finite(violations, baseline, || format!("{path}.baseline"));
+        check_finite(violations, baseline, &|| format!("{path}.baseline"));
     }
     if let Some(target) = kpi.target {
-        check_finite(violations, target, || format!("{path}.target"));
+        check_finite(violations, target, &|| format!("{path}.target"));
     }
     let mut latest_quarter: Option<Quarter> = None;
     let mut seen_quarters: HashSet<Quarter> = HashSet::new();
     for (position, measurement) in kpi.measurements.iter().enumerate() {
         let measurement_path = || format!("{path}.measurements[{position}]");
-        check_finite(violations, measurement.value, || {
+        check_finite(violations, measurement.value, &|| {
             format!("{}.value", measurement_path())
         });
-        check_text(violations, &measurement.note, MAX_TEXT_LENGTH, || {
+        check_text(violations, &measurement.note, MAX_TEXT_LENGTH, &|| {
             format!("{}.note", measurement_path())
         });
         let quarter = measurement.quarter;
@@ -1036,7 +1039,7 @@ pub fn validate_kpi(
         }
         latest_quarter = latest_quarter.max(Some(quarter));
     }
-    check_text(violations, &kpi.data_source, MAX_TEXT_LENGTH, || {
+    check_text(violations, &kpi.data_source, MAX_TEXT_LENGTH, &|| {
         format!("{path}.data_source")
     });
     check_optional_reference(
@@ -1044,7 +1047,7 @@ pub fn validate_kpi(
         context,
         EntityKind::Person,
         &kpi.owner_id,
-        || format!("{path}.owner_id"),
+        &|| format!("{path}.owner_id"),
     );
 }
 
@@ -1056,10 +1059,10 @@ pub fn validate_business_process(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &process.id, &process.external_id, path);
-    check_required_text(violations, &process.name, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &process.name, MAX_TITLE_LENGTH, &|| {
         format!("{path}.name")
     });
-    check_text(violations, &process.description, MAX_TEXT_LENGTH, || {
+    check_text(violations, &process.description, MAX_TEXT_LENGTH, &|| {
         format!("{path}.description")
     });
     check_optional_reference(
@@ -1067,7 +1070,7 @@ pub fn validate_business_process(
         context,
         EntityKind::Person,
         &process.owner_id,
-        || format!("{path}.owner_id"),
+        &|| format!("{path}.owner_id"),
     );
 }
 
@@ -1080,31 +1083,34 @@ pub fn validate_capability(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &capability.id, &capability.external_id, path);
-    check_required_text(violations, &capability.name, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &capability.name, MAX_TITLE_LENGTH, &|| {
         format!("{path}.name")
     });
-    check_text(violations, &capability.description, MAX_TEXT_LENGTH, || {
-        format!("{path}.description")
-    });
+    check_text(
+        violations,
+        &capability.description,
+        MAX_TEXT_LENGTH,
+        &|| format!("{path}.description"),
+    );
     check_range(
         violations,
         capability.current_maturity,
         MATURITY_RANGE,
-        || format!("{path}.current_maturity"),
+        &|| format!("{path}.current_maturity"),
     );
     check_range(
         violations,
         capability.target_maturity,
         MATURITY_RANGE,
-        || format!("{path}.target_maturity"),
+        &|| format!("{path}.target_maturity"),
     );
     if let Some(fit) = capability.business_fit {
-        check_range(violations, fit, FIT_RANGE, || {
+        check_range(violations, fit, FIT_RANGE, &|| {
             format!("{path}.business_fit")
         });
     }
     if let Some(fit) = capability.technical_fit {
-        check_range(violations, fit, FIT_RANGE, || {
+        check_range(violations, fit, FIT_RANGE, &|| {
             format!("{path}.technical_fit")
         });
     }
@@ -1113,7 +1119,7 @@ pub fn validate_capability(
         context,
         EntityKind::Person,
         &capability.owner_id,
-        || format!("{path}.owner_id"),
+        &|| format!("{path}.owner_id"),
     );
     check_link_list(
         violations,
@@ -1149,24 +1155,24 @@ pub fn validate_data_object(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &data_object.id, &data_object.external_id, path);
-    check_required_text(violations, &data_object.name, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &data_object.name, MAX_TITLE_LENGTH, &|| {
         format!("{path}.name")
     });
     check_text(
         violations,
         &data_object.description,
         MAX_TEXT_LENGTH,
-        || format!("{path}.description"),
+        &|| format!("{path}.description"),
     );
     check_optional_reference(
         violations,
         context,
         EntityKind::Person,
         &data_object.data_owner_id,
-        || format!("{path}.data_owner_id"),
+        &|| format!("{path}.data_owner_id"),
     );
     if let Some(quality) = data_object.quality_rating {
-        check_range(violations, quality, DATA_QUALITY_RANGE, || {
+        check_range(violations, quality, DATA_QUALITY_RANGE, &|| {
             format!("{path}.quality_rating")
         });
     }
@@ -1183,15 +1189,18 @@ pub fn validate_initiative(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &initiative.id, &initiative.external_id, path);
-    check_required_text(violations, &initiative.title, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &initiative.title, MAX_TITLE_LENGTH, &|| {
         format!("{path}.title")
     });
-    check_text(violations, &initiative.description, MAX_TEXT_LENGTH, || {
-        format!("{path}.description")
-    });
+    check_text(
+        violations,
+        &initiative.description,
+        MAX_TEXT_LENGTH,
+        &|| format!("{path}.description"),
+    );
     validate_scores(&initiative.scores, path, context, violations);
     if let Some(person_days) = initiative.effort_person_days {
-        check_range(violations, person_days, EFFORT_PERSON_DAYS_RANGE, || {
+        check_range(violations, person_days, EFFORT_PERSON_DAYS_RANGE, &|| {
             format!("{path}.effort_person_days")
         });
     }
@@ -1199,7 +1208,7 @@ pub fn validate_initiative(
         violations,
         initiative.duration_quarters,
         DURATION_QUARTERS_RANGE,
-        || format!("{path}.duration_quarters"),
+        &|| format!("{path}.duration_quarters"),
     );
     for (position, cost_line) in initiative.cost_lines.iter().enumerate() {
         validate_cost_line(
@@ -1217,13 +1226,13 @@ pub fn validate_initiative(
             context,
             EntityKind::Goal,
             &contribution.goal_id,
-            || format!("{}.goal_id", contribution_path()),
+            &|| format!("{}.goal_id", contribution_path()),
         );
         check_range(
             violations,
             contribution.strength,
             CONTRIBUTION_STRENGTH_RANGE,
-            || format!("{}.strength", contribution_path()),
+            &|| format!("{}.strength", contribution_path()),
         );
     }
     let contributed_goal_ids: Vec<&str> = initiative
@@ -1231,7 +1240,7 @@ pub fn validate_initiative(
         .iter()
         .map(|contribution| contribution.goal_id.as_str())
         .collect();
-    report_duplicate_links(violations, &contributed_goal_ids, |position| {
+    report_duplicate_links(violations, &contributed_goal_ids, &|position| {
         format!("{path}.goal_contributions[{position}].goal_id")
     });
     check_link_list(
@@ -1262,11 +1271,11 @@ pub fn validate_initiative(
                 context,
                 EntityKind::Initiative,
                 dependency_id,
-                || format!("{path}.depends_on_ids[{position}]"),
+                &|| format!("{path}.depends_on_ids[{position}]"),
             );
         }
     }
-    report_duplicate_links(violations, &initiative.depends_on_ids, |position| {
+    report_duplicate_links(violations, &initiative.depends_on_ids, &|position| {
         format!("{path}.depends_on_ids[{position}]")
     });
     check_optional_reference(
@@ -1274,7 +1283,7 @@ pub fn validate_initiative(
         context,
         EntityKind::Person,
         &initiative.owner_id,
-        || format!("{path}.owner_id"),
+        &|| format!("{path}.owner_id"),
     );
 }
 
@@ -1298,14 +1307,14 @@ fn validate_scores(
         ),
     ] {
         if let Some(score) = score {
-            check_range(violations, score, range, || {
+            check_range(violations, score, range, &|| {
                 format!("{path}.scores.{field}")
             });
         }
     }
     if let Some(impact) = scores.rice_impact {
         let impact_path = || format!("{path}.scores.rice_impact");
-        if check_finite(violations, impact, impact_path) && !RICE_IMPACT_VALUES.contains(&impact) {
+        if check_finite(violations, impact, &impact_path) && !RICE_IMPACT_VALUES.contains(&impact) {
             violations.push(ModelViolation {
                 path: impact_path(),
                 kind: ViolationKind::InvalidRiceImpact { value: impact },
@@ -1327,20 +1336,20 @@ fn validate_scores(
                 },
             });
         }
-        check_range(violations, *score, CRITERION_SCORE_RANGE, score_path);
+        check_range(violations, *score, CRITERION_SCORE_RANGE, &score_path);
     }
 }
 
 /// Checks a cost line: id, description, amounts (non-negative and bounded).
 pub fn validate_cost_line(cost_line: &CostLine, path: &str, violations: &mut Vec<ModelViolation>) {
-    check_id(violations, &cost_line.id, || format!("{path}.id"));
-    check_text(violations, &cost_line.description, MAX_TEXT_LENGTH, || {
+    check_id(violations, &cost_line.id, &|| format!("{path}.id"));
+    check_text(violations, &cost_line.description, MAX_TEXT_LENGTH, &|| {
         format!("{path}.description")
     });
-    check_money(violations, cost_line.one_time_cents, || {
+    check_money(violations, cost_line.one_time_cents, &|| {
         format!("{path}.one_time_cents")
     });
-    check_money(violations, cost_line.running_cents_per_year, || {
+    check_money(violations, cost_line.running_cents_per_year, &|| {
         format!("{path}.running_cents_per_year")
     });
 }
@@ -1354,10 +1363,10 @@ pub fn validate_spend_item(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &spend_item.id, &spend_item.external_id, path);
-    check_required_text(violations, &spend_item.name, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &spend_item.name, MAX_TITLE_LENGTH, &|| {
         format!("{path}.name")
     });
-    check_text(violations, &spend_item.vendor, MAX_TITLE_LENGTH, || {
+    check_text(violations, &spend_item.vendor, MAX_TITLE_LENGTH, &|| {
         format!("{path}.vendor")
     });
     for (position, cost_line) in spend_item.cost_lines.iter().enumerate() {
@@ -1372,7 +1381,7 @@ pub fn validate_spend_item(
         context,
         EntityKind::Person,
         &spend_item.owner_id,
-        || format!("{path}.owner_id"),
+        &|| format!("{path}.owner_id"),
     );
     check_link_list(
         violations,
@@ -1395,7 +1404,7 @@ pub fn validate_spend_item(
         context,
         EntityKind::Initiative,
         &spend_item.initiative_id,
-        || format!("{path}.initiative_id"),
+        &|| format!("{path}.initiative_id"),
     );
 }
 
@@ -1410,13 +1419,17 @@ pub fn validate_review(
     check_entity_header(violations, &review.id, &review.external_id, path);
     for (position, actual) in review.kpi_actuals.iter().enumerate() {
         let actual_path = || format!("{path}.kpi_actuals[{position}]");
-        check_reference(violations, context, EntityKind::Kpi, &actual.kpi_id, || {
-            format!("{}.kpi_id", actual_path())
-        });
-        check_finite(violations, actual.value, || {
+        check_reference(
+            violations,
+            context,
+            EntityKind::Kpi,
+            &actual.kpi_id,
+            &|| format!("{}.kpi_id", actual_path()),
+        );
+        check_finite(violations, actual.value, &|| {
             format!("{}.value", actual_path())
         });
-        check_text(violations, &actual.note, MAX_TEXT_LENGTH, || {
+        check_text(violations, &actual.note, MAX_TEXT_LENGTH, &|| {
             format!("{}.note", actual_path())
         });
     }
@@ -1425,7 +1438,7 @@ pub fn validate_review(
         .iter()
         .map(|actual| actual.kpi_id.as_str())
         .collect();
-    report_duplicate_links(violations, &actual_kpi_ids, |position| {
+    report_duplicate_links(violations, &actual_kpi_ids, &|position| {
         format!("{path}.kpi_actuals[{position}].kpi_id")
     });
     for (position, health) in review.initiative_health.iter().enumerate() {
@@ -1435,9 +1448,9 @@ pub fn validate_review(
             context,
             EntityKind::Initiative,
             &health.initiative_id,
-            || format!("{}.initiative_id", health_path()),
+            &|| format!("{}.initiative_id", health_path()),
         );
-        check_text(violations, &health.note, MAX_TEXT_LENGTH, || {
+        check_text(violations, &health.note, MAX_TEXT_LENGTH, &|| {
             format!("{}.note", health_path())
         });
     }
@@ -1446,7 +1459,7 @@ pub fn validate_review(
         .iter()
         .map(|health| health.initiative_id.as_str())
         .collect();
-    report_duplicate_links(violations, &health_initiative_ids, |position| {
+    report_duplicate_links(violations, &health_initiative_ids, &|position| {
         format!("{path}.initiative_health[{position}].initiative_id")
     });
     for (field, rating) in [
@@ -1455,7 +1468,7 @@ pub fn validate_review(
         ("security_posture", review.security_posture),
     ] {
         if let Some(rating) = rating {
-            check_range(violations, rating, REVIEW_RATING_RANGE, || {
+            check_range(violations, rating, REVIEW_RATING_RANGE, &|| {
                 format!("{path}.{field}")
             });
         }
@@ -1473,7 +1486,7 @@ pub fn validate_review(
         ("skills", luftman.skills),
     ] {
         if let Some(level) = level {
-            check_range(violations, level, REVIEW_RATING_RANGE, || {
+            check_range(violations, level, REVIEW_RATING_RANGE, &|| {
                 format!("{path}.luftman.{field}")
             });
         }
@@ -1497,14 +1510,14 @@ pub fn validate_review(
         "confirmed_initiative_ids",
     );
     if let Some(coverage) = review.snapshot.alignment_coverage_percent {
-        check_float_range(violations, coverage, COVERAGE_PERCENT_RANGE, || {
+        check_float_range(violations, coverage, COVERAGE_PERCENT_RANGE, &|| {
             format!("{path}.snapshot.alignment_coverage_percent")
         });
     }
-    check_money(violations, review.snapshot.total_yearly_cost_cents, || {
+    check_money(violations, review.snapshot.total_yearly_cost_cents, &|| {
         format!("{path}.snapshot.total_yearly_cost_cents")
     });
-    check_text(violations, &review.notes, MAX_TEXT_LENGTH, || {
+    check_text(violations, &review.notes, MAX_TEXT_LENGTH, &|| {
         format!("{path}.notes")
     });
 }
@@ -1519,14 +1532,14 @@ pub fn validate_workshop_session(
     violations: &mut Vec<ModelViolation>,
 ) {
     check_entity_header(violations, &session.id, &session.external_id, path);
-    check_required_text(violations, &session.title, MAX_TITLE_LENGTH, || {
+    check_required_text(violations, &session.title, MAX_TITLE_LENGTH, &|| {
         format!("{path}.title")
     });
     check_range(
         violations,
         session.participant_count,
         WORKSHOP_PARTICIPANT_COUNT_RANGE,
-        || format!("{path}.participant_count"),
+        &|| format!("{path}.participant_count"),
     );
     // Names are optional and one per participant, so there can be no more names than
     // participants.
@@ -1534,10 +1547,10 @@ pub fn validate_workshop_session(
         violations,
         session.participant_names.len(),
         usize::from(session.participant_count),
-        || format!("{path}.participant_names"),
+        &|| format!("{path}.participant_names"),
     );
     for (position, name) in session.participant_names.iter().enumerate() {
-        check_text(violations, name, MAX_TITLE_LENGTH, || {
+        check_text(violations, name, MAX_TITLE_LENGTH, &|| {
             format!("{path}.participant_names[{position}]")
         });
     }
@@ -1545,7 +1558,7 @@ pub fn validate_workshop_session(
         violations,
         session.dots_per_participant,
         DOTS_PER_PARTICIPANT_RANGE,
-        || format!("{path}.dots_per_participant"),
+        &|| format!("{path}.dots_per_participant"),
     );
     let participant_range = 1..=session.participant_count;
 
@@ -1556,21 +1569,21 @@ pub fn validate_workshop_session(
             context,
             EntityKind::Initiative,
             &vote.initiative_id,
-            || format!("{}.initiative_id", vote_path()),
+            &|| format!("{}.initiative_id", vote_path()),
         );
         check_range(
             violations,
             vote.participant_number,
             participant_range.clone(),
-            || format!("{}.participant_number", vote_path()),
+            &|| format!("{}.participant_number", vote_path()),
         );
         if let Some(value) = vote.value {
-            check_range(violations, value, SCORE_RANGE, || {
+            check_range(violations, value, SCORE_RANGE, &|| {
                 format!("{}.value", vote_path())
             });
         }
         if let Some(effort) = vote.effort {
-            check_range(violations, effort, SCORE_RANGE, || {
+            check_range(violations, effort, SCORE_RANGE, &|| {
                 format!("{}.effort", vote_path())
             });
         }
@@ -1599,20 +1612,20 @@ pub fn validate_workshop_session(
             DotVoteTargetKind::Goal => EntityKind::Goal,
             DotVoteTargetKind::Initiative => EntityKind::Initiative,
         };
-        check_reference(violations, context, target_kind, &vote.target_id, || {
+        check_reference(violations, context, target_kind, &vote.target_id, &|| {
             format!("{}.target_id", vote_path())
         });
         check_range(
             violations,
             vote.participant_number,
             participant_range.clone(),
-            || format!("{}.participant_number", vote_path()),
+            &|| format!("{}.participant_number", vote_path()),
         );
         check_range(
             violations,
             vote.dots,
             1..=session.dots_per_participant,
-            || format!("{}.dots", vote_path()),
+            &|| format!("{}.dots", vote_path()),
         );
         let used = dots_by_participant
             .entry(vote.participant_number)
@@ -1662,19 +1675,19 @@ pub fn validate_workshop_session(
             context,
             EntityKind::Initiative,
             &accepted.initiative_id,
-            || format!("{}.initiative_id", accepted_path()),
+            &|| format!("{}.initiative_id", accepted_path()),
         );
         if let Some(value) = accepted.value {
-            check_range(violations, value, SCORE_RANGE, || {
+            check_range(violations, value, SCORE_RANGE, &|| {
                 format!("{}.value", accepted_path())
             });
         }
         if let Some(effort) = accepted.effort {
-            check_range(violations, effort, SCORE_RANGE, || {
+            check_range(violations, effort, SCORE_RANGE, &|| {
                 format!("{}.effort", accepted_path())
             });
         }
-        check_text(violations, &accepted.note, MAX_TEXT_LENGTH, || {
+        check_text(violations, &accepted.note, MAX_TEXT_LENGTH, &|| {
             format!("{}.note", accepted_path())
         });
     }
@@ -1683,7 +1696,7 @@ pub fn validate_workshop_session(
         .iter()
         .map(|accepted| accepted.initiative_id.as_str())
         .collect();
-    report_duplicate_links(violations, &accepted_initiative_ids, |position| {
+    report_duplicate_links(violations, &accepted_initiative_ids, &|position| {
         format!("{path}.accepted_estimates[{position}].initiative_id")
     });
     check_text_list(violations, &session.decisions, path, "decisions");
@@ -1691,7 +1704,10 @@ pub fn validate_workshop_session(
 
 // ---------------------------------------------------------------------------------
 // Field checks. Each takes a closure for the path so that the path is only built
-// when the check fails.
+// when the check fails. The closure is passed as `&dyn Fn` rather than as a generic
+// parameter, so that each check is compiled once instead of once per call site,
+// which keeps the WebAssembly bundle small; the indirect call only happens when a
+// check fails.
 // ---------------------------------------------------------------------------------
 
 /// The id and the optional external id every entity has.
@@ -1701,15 +1717,15 @@ fn check_entity_header(
     external_id: &Option<String>,
     path: &str,
 ) {
-    check_id(violations, id, || format!("{path}.id"));
+    check_id(violations, id, &|| format!("{path}.id"));
     if let Some(external_id) = external_id {
-        check_text(violations, external_id, MAX_TITLE_LENGTH, || {
+        check_text(violations, external_id, MAX_TITLE_LENGTH, &|| {
             format!("{path}.external_id")
         });
     }
 }
 
-fn check_id(violations: &mut Vec<ModelViolation>, id: &str, path: impl FnOnce() -> ModelPath) {
+fn check_id(violations: &mut Vec<ModelViolation>, id: &str, path: &dyn Fn() -> ModelPath) {
     let kind = if id.trim().is_empty() {
         ViolationKind::EmptyId
     } else if let Some(length) = length_beyond(id, MAX_ID_LENGTH) {
@@ -1729,7 +1745,7 @@ fn check_required_text(
     violations: &mut Vec<ModelViolation>,
     text: &str,
     max_length: usize,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
     if text.trim().is_empty() {
         violations.push(ModelViolation {
@@ -1745,7 +1761,7 @@ fn check_text(
     violations: &mut Vec<ModelViolation>,
     text: &str,
     max_length: usize,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
     if let Some(length) = length_beyond(text, max_length) {
         violations.push(ModelViolation {
@@ -1757,11 +1773,11 @@ fn check_text(
 
 /// Tags: at most [`MAX_TAG_COUNT`], each a non-empty short label.
 fn check_tags(violations: &mut Vec<ModelViolation>, tags: &[String], path: &str) {
-    check_count(violations, tags.len(), MAX_TAG_COUNT, || {
+    check_count(violations, tags.len(), MAX_TAG_COUNT, &|| {
         format!("{path}.tags")
     });
     for (position, tag) in tags.iter().enumerate() {
-        check_required_text(violations, tag, MAX_LABEL_LENGTH, || {
+        check_required_text(violations, tag, MAX_LABEL_LENGTH, &|| {
             format!("{path}.tags[{position}]")
         });
     }
@@ -1775,11 +1791,11 @@ fn check_text_list(
     path: &str,
     field: &str,
 ) {
-    check_count(violations, entries.len(), MAX_TEXT_LIST_LENGTH, || {
+    check_count(violations, entries.len(), MAX_TEXT_LIST_LENGTH, &|| {
         format!("{path}.{field}")
     });
     for (position, entry) in entries.iter().enumerate() {
-        check_text(violations, entry, MAX_TEXT_LENGTH, || {
+        check_text(violations, entry, MAX_TEXT_LENGTH, &|| {
             format!("{path}.{field}[{position}]")
         });
     }
@@ -1789,7 +1805,7 @@ fn check_count(
     violations: &mut Vec<ModelViolation>,
     count: usize,
     max_count: usize,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
     if count > max_count {
         violations.push(ModelViolation {
@@ -1803,7 +1819,7 @@ fn check_range<Number>(
     violations: &mut Vec<ModelViolation>,
     value: Number,
     range: RangeInclusive<Number>,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) where
     Number: Copy + PartialOrd + Into<f64>,
 {
@@ -1823,7 +1839,7 @@ fn check_range<Number>(
 fn check_finite(
     violations: &mut Vec<ModelViolation>,
     value: f64,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) -> bool {
     if value.is_finite() {
         return true;
@@ -1839,9 +1855,9 @@ fn check_float_range(
     violations: &mut Vec<ModelViolation>,
     value: f64,
     range: RangeInclusive<f64>,
-    path: impl Fn() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
-    if check_finite(violations, value, &path) {
+    if check_finite(violations, value, path) {
         check_range(violations, value, range, path);
     }
 }
@@ -1849,7 +1865,7 @@ fn check_float_range(
 fn check_money(
     violations: &mut Vec<ModelViolation>,
     cents: MoneyCents,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
     let kind = if cents < 0 {
         ViolationKind::NegativeMoney { cents }
@@ -1869,7 +1885,7 @@ fn check_reference(
     context: &ValidationContext<'_>,
     expected_kind: EntityKind,
     id: &str,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
     if context.lookup.contains(expected_kind, id) {
         return;
@@ -1893,7 +1909,7 @@ fn check_optional_reference(
     context: &ValidationContext<'_>,
     expected_kind: EntityKind,
     id: &Option<EntityId>,
-    path: impl FnOnce() -> ModelPath,
+    path: &dyn Fn() -> ModelPath,
 ) {
     if let Some(id) = id {
         check_reference(violations, context, expected_kind, id, path);
@@ -1910,11 +1926,11 @@ fn check_link_list(
     field: &str,
 ) {
     for (position, id) in ids.iter().enumerate() {
-        check_reference(violations, context, expected_kind, id, || {
+        check_reference(violations, context, expected_kind, id, &|| {
             format!("{path}.{field}[{position}]")
         });
     }
-    report_duplicate_links(violations, ids, |position| {
+    report_duplicate_links(violations, ids, &|position| {
         format!("{path}.{field}[{position}]")
     });
 }
@@ -1923,7 +1939,7 @@ fn check_link_list(
 fn report_duplicate_links<Id: AsRef<str> + Eq + Hash>(
     violations: &mut Vec<ModelViolation>,
     ids: &[Id],
-    path_of: impl Fn(usize) -> ModelPath,
+    path_of: &dyn Fn(usize) -> ModelPath,
 ) {
     for (repeat, _first) in repeated_positions(ids) {
         if let Some(id) = ids.get(repeat) {

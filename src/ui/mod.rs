@@ -123,7 +123,7 @@ fn drag_carries_files(event: &web_sys::DragEvent) -> bool {
 /// size of the WebAssembly bundle.
 pub fn translated(
     text: crate::i18n::Text,
-) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let language = expect_context::<AppState>().language;
     move || text.in_language(language.get())
 }

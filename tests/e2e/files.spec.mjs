@@ -46,6 +46,9 @@ test('export, delete, import the exported file, export again', async ({ page, pa
   expect(first.text.endsWith('\n')).toBe(true);
   expect(first.text).toContain('\n  "model": {');
   expect(firstFile.model).toEqual(storedBefore);
+  // The export is kept as the base of a later three-way merge.
+  const bases = JSON.parse((await readAppStorage(page))[`bitalign.bases.${storedBefore.id}`]);
+  expect(bases.map((base) => base.export_id)).toEqual([firstFile.export_id]);
 
   // Delete the only model: the app opens a new empty one.
   await page.getByTestId('delete-stored-model').click();
@@ -278,4 +281,26 @@ test('several models side by side: create, rename, switch, duplicate, delete', a
   const storage = await readAppStorage(page);
   expect(Object.keys(storage).filter((key) => key.startsWith('bitalign.model.'))).toHaveLength(2);
   expect(pageProblems).toEqual([]);
+});
+
+test('a reminder appears when the last backup file is older than a month', async ({ page }) => {
+  await openApp(page);
+  await renameOpenModel(page, 'Alte Sicherung');
+  await exportOpenModel(page);
+  await expect(page.getByTestId('export-reminder')).toBeHidden();
+  // Move the recorded export back by 40 days, as if the app was last used then.
+  await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('bitalign.index'));
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
+    index.slots = index.slots.map((slot) => ({ ...slot, last_export: fortyDaysAgo }));
+    localStorage.setItem('bitalign.index', JSON.stringify(index));
+  });
+  await page.reload();
+  await waitForAppReady(page);
+  const reminder = page.getByTestId('export-reminder');
+  await expect(reminder).toContainText('über einen Monat alt');
+  const downloadPromise = page.waitForEvent('download');
+  await reminder.getByTestId('export-reminder-save').click();
+  await downloadPromise;
+  await expect(reminder).toBeHidden();
 });

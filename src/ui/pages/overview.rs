@@ -22,9 +22,9 @@ pub fn OverviewPage() -> impl IntoView {
         <section class="page" data-testid="page-overview">
             <h1 data-testid="overview-title">{move || state.model.with(|model| model.title.clone())}</h1>
             <p class="organization">{move || state.model.with(|model| model.organization.clone())}</p>
-            <Show when=is_empty>
+            {move || is_empty().then(|| view! {
                 <p class="empty-state" data-testid="empty-model-hint">{translated(Text::EmptyModelHint)}</p>
-            </Show>
+            })}
             <h2>{translated(Text::KeyFigures)}</h2>
             <ul class="key-figures" data-testid="key-figures">
                 {move || {
