@@ -16,11 +16,11 @@
 //! previous text intact (localStorage replaces a value only when the write succeeds),
 //! and a full storage is reported as such, never as a crash.
 
-use serde::{Deserialize, Serialize};
-
 use crate::i18n::Language;
+use crate::io::codec::decode::{Decode, Trail};
+use crate::io::codec::encode::{encode_to_text, JsonLayout};
+use crate::io::codec::parse::parse_json;
 use crate::io::json;
-use crate::model::timestamp_text::{OptionalTimestampText, TimestampText};
 use crate::model::{EntityId, Model, Timestamp};
 
 pub const STORAGE_PREFIX: &str = "bitalign.";
@@ -37,30 +37,59 @@ pub const MERGE_BASES_KEPT: usize = 10;
 pub type SlotId = String;
 
 /// One stored model as the index lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoredSlot {
     pub slot_id: SlotId,
     pub model_id: EntityId,
     pub title: String,
-    #[serde(default, with = "OptionalTimestampText")]
     pub modified: Option<Timestamp>,
     /// When this model was last saved as a file.
-    #[serde(default, with = "OptionalTimestampText")]
     pub last_export: Option<Timestamp>,
     /// The `export_id` the next export descends from: the file this model was opened
     /// from, or its own last export.
-    #[serde(default)]
     pub based_on_export_id: Option<String>,
 }
 
 /// The list of stored models and which one is open.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StoredIndex {
     pub version: u32,
-    #[serde(default)]
     pub active_slot_id: Option<SlotId>,
-    #[serde(default)]
     pub slots: Vec<StoredSlot>,
+}
+
+crate::codec_struct!(StoredSlot {
+    slot_id: required,
+    model_id: required,
+    title: required,
+    modified: optional,
+    last_export: optional,
+    based_on_export_id: optional,
+});
+
+crate::codec_struct!(StoredIndex {
+    version: required,
+    active_slot_id: optional,
+    slots: defaulted,
+});
+
+crate::codec_struct!(StoredMergeBase {
+    export_id: required,
+    exported_at: required,
+    model_text: required,
+});
+
+/// Reads one of the small stored records (index, merge bases) from its text.
+fn decode_stored_record<Record: Decode>(text: &str) -> Result<Record, json::ImportError> {
+    let tree = parse_json(text).map_err(|error| json::ImportError::NotJson {
+        line: error.line,
+        column: error.column,
+        detail: error.problem.describe().to_string(),
+    })?;
+    Record::decode(&tree, &Trail::root("")).map_err(|error| json::ImportError::WrongType {
+        path: error.path,
+        detail: error.detail,
+    })
 }
 
 impl StoredIndex {
@@ -188,19 +217,12 @@ pub fn load_workspace(now: Timestamp) -> LoadedWorkspace {
     let stored_index_text = read_item(INDEX_KEY);
     let parsed_index = stored_index_text
         .as_deref()
-        .map(serde_json::from_str::<StoredIndex>);
+        .map(decode_stored_record::<StoredIndex>);
     let mut index = match parsed_index {
         Some(Ok(index)) => index,
-        Some(Err(parse_error)) => {
+        Some(Err(error)) => {
             let backup_key = keep_backup(stored_index_text.as_deref().unwrap_or_default(), now);
-            problems.push(LoadProblem::Unreadable {
-                backup_key,
-                error: json::ImportError::NotJson {
-                    line: parse_error.line(),
-                    column: parse_error.column(),
-                    detail: parse_error.to_string(),
-                },
-            });
+            problems.push(LoadProblem::Unreadable { backup_key, error });
             StoredIndex::default()
         }
         None => StoredIndex::default(),
@@ -273,9 +295,7 @@ pub fn write_model(slot_id: &str, model: &Model) -> Result<(), StorageWriteError
 
 /// Stores the index.
 pub fn write_index(index: &StoredIndex) -> Result<(), StorageWriteError> {
-    let text = serde_json::to_string(index)
-        .map_err(|error| StorageWriteError::Other(error.to_string()))?;
-    write_item(INDEX_KEY, &text)
+    write_item(INDEX_KEY, &encode_to_text(index, JsonLayout::Compact))
 }
 
 /// Removes a model and its merge bases from this browser.
@@ -287,10 +307,9 @@ pub fn delete_model(slot_id: &str, model_id: &str, other_slots_use_model_id: boo
 }
 
 /// One exported version kept as a merge base.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct StoredMergeBase {
     pub export_id: String,
-    #[serde(with = "TimestampText")]
     pub exported_at: Timestamp,
     /// The model as compact JSON in the file envelope.
     pub model_text: String,
@@ -302,7 +321,7 @@ pub struct StoredMergeBase {
 pub fn remember_merge_base(model: &Model, export_id: &str, exported_at: Timestamp) {
     let key = bases_key(&model.id);
     let mut bases: Vec<StoredMergeBase> = read_item(&key)
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| decode_stored_record(&text).ok())
         .unwrap_or_default();
     bases.push(StoredMergeBase {
         export_id: export_id.to_string(),
@@ -312,10 +331,7 @@ pub fn remember_merge_base(model: &Model, export_id: &str, exported_at: Timestam
     let overflow = bases.len().saturating_sub(MERGE_BASES_KEPT);
     bases.drain(..overflow);
     while !bases.is_empty() {
-        let Ok(text) = serde_json::to_string(&bases) else {
-            return;
-        };
-        if write_item(&key, &text).is_ok() {
+        if write_item(&key, &encode_to_text(&bases, JsonLayout::Compact)).is_ok() {
             return;
         }
         bases.remove(0);
@@ -326,7 +342,7 @@ pub fn remember_merge_base(model: &Model, export_id: &str, exported_at: Timestam
 /// The stored merge bases of a model, oldest first.
 pub fn merge_bases(model_id: &str) -> Vec<StoredMergeBase> {
     read_item(&bases_key(model_id))
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| decode_stored_record(&text).ok())
         .unwrap_or_default()
 }
 

@@ -39,14 +39,13 @@
 //!    reported with its JSON path, such as `model.initiatives[2].scores.value`.
 //! 6. [`validate_model`]: ranges, references, duplicate ids.
 
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
+use crate::io::codec::decode::{self, Decode, DecodeError, Trail};
+use crate::io::codec::encode::{Encode, JsonLayout, JsonWriter};
+use crate::io::codec::parse::{parse_json, JsonValue, SyntaxError, SyntaxProblem};
 use crate::io::json_migrations::migrate;
-use crate::io::json_path;
-use crate::model::objects_only;
-use crate::model::timestamp_text::{OptionalTimestampText, TimestampText};
+use crate::model::timestamp_text::TimestampText;
 use crate::model::types::{Model, Timestamp};
 use crate::model::validation::{validate_model, ModelViolation};
 
@@ -67,7 +66,7 @@ pub const MAXIMUM_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// limit sits well below serde_json's own recursion limit of 128, so that a hostile
 /// or broken file is always reported by our own check, with its position, and never
 /// reaches a recursive parser at all.
-pub const MAXIMUM_NESTING_DEPTH: usize = 64;
+pub const MAXIMUM_NESTING_DEPTH: usize = crate::io::codec::parse::MAXIMUM_NESTING_DEPTH;
 
 /// How many characters of an offending schema version an error keeps, so that an
 /// error about a 10 MB string does not carry the string around.
@@ -213,24 +212,13 @@ pub struct ModelFile {
     pub model: Model,
 }
 
-/// [`ModelFile`] borrowing the model, so exporting a large model does not copy it.
-#[derive(Serialize)]
-struct ModelFileForExport<'model> {
-    format: &'static str,
-    schema_version: u32,
-    #[serde(with = "TimestampText")]
-    exported_at: Timestamp,
-    export_id: &'model str,
-    based_on: Option<&'model str>,
-    model: &'model Model,
-}
-
-/// The stored form: the file envelope without the export fields (see the module docs).
-#[derive(Serialize)]
-struct StoredModelForSave<'model> {
-    format: &'static str,
-    schema_version: u32,
-    model: &'model Model,
+/// Writes the envelope fields every stored or exported text starts with.
+fn write_envelope_start(writer: &mut JsonWriter) {
+    writer.begin_object();
+    writer.key("format");
+    writer.string(FILE_FORMAT_MARKER);
+    writer.key("schema_version");
+    CURRENT_SCHEMA_VERSION.encode(writer);
 }
 
 /// Writes `model` as a bitalign file: pretty-printed with two spaces, UTF-8, keys in a
@@ -245,15 +233,18 @@ pub fn export_model_file(
     export_id: String,
     based_on: Option<String>,
 ) -> String {
-    let file = ModelFileForExport {
-        format: FILE_FORMAT_MARKER,
-        schema_version: CURRENT_SCHEMA_VERSION,
-        exported_at,
-        export_id: &export_id,
-        based_on: based_on.as_deref(),
-        model,
-    };
-    let mut text = write_json_text(&file, JsonLayout::Pretty);
+    let mut writer = JsonWriter::new(JsonLayout::Pretty);
+    write_envelope_start(&mut writer);
+    writer.key("exported_at");
+    exported_at.encode(&mut writer);
+    writer.key("export_id");
+    writer.string(&export_id);
+    writer.key("based_on");
+    based_on.encode(&mut writer);
+    writer.key("model");
+    model.encode(&mut writer);
+    writer.end_object();
+    let mut text = writer.finish();
     text.push('\n');
     text
 }
@@ -261,87 +252,15 @@ pub fn export_model_file(
 /// Writes `model` in the compact stored form for localStorage:
 /// `{"format":"bitalign","schema_version":1,"model":{…}}` with no whitespace.
 pub fn serialize_model_compact(model: &Model) -> String {
-    let stored = StoredModelForSave {
-        format: FILE_FORMAT_MARKER,
-        schema_version: CURRENT_SCHEMA_VERSION,
-        model,
-    };
-    write_json_text(&stored, JsonLayout::Compact)
+    let mut writer = JsonWriter::new(JsonLayout::Compact);
+    write_envelope_start(&mut writer);
+    writer.key("model");
+    model.encode(&mut writer);
+    writer.end_object();
+    writer.finish()
 }
 
-/// Why the `expect`s on serialization above never fire: serde_json fails only on map
-/// keys that are not strings, on `Serialize` impls that return errors, and on I/O
-/// errors. The model's map keys are strings and quarters (written as strings), no
-/// stored type has a fallible `Serialize`, and writing goes to memory. Non-finite
-/// floats do not fail either: serde_json writes them as `null`, which validation of
-/// the model refuses long before anything is exported.
-const SERIALIZATION_CANNOT_FAIL: &str =
-    "serializing a model to JSON cannot fail: string keys, infallible Serialize impls, in-memory writer";
-
-/// Whether JSON is written for people (files) or for storage.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum JsonLayout {
-    Pretty,
-    Compact,
-}
-
-/// A serde_json formatter that writes either layout. Using one formatter type for
-/// both means the serialization code of every model type exists once in the
-/// WebAssembly bundle instead of once per layout.
-struct SwitchableFormatter {
-    pretty: Option<serde_json::ser::PrettyFormatter<'static>>,
-}
-
-/// Forwards a formatter method to the pretty formatter or to the compact one.
-macro_rules! forward_to_layout {
-    ($($method:ident($($argument:ident: $type:ty),*);)*) => {
-        $(
-            fn $method<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $argument: $type)*) -> std::io::Result<()> {
-                match &mut self.pretty {
-                    Some(pretty) => pretty.$method(writer $(, $argument)*),
-                    None => serde_json::ser::CompactFormatter.$method(writer $(, $argument)*),
-                }
-            }
-        )*
-    };
-}
-
-impl serde_json::ser::Formatter for SwitchableFormatter {
-    forward_to_layout! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        end_object_key();
-        begin_object_value();
-        end_object_value();
-    }
-}
-
-/// Writes `value` as JSON text in the given layout.
-fn write_json_text<T: Serialize + ?Sized>(value: &T, layout: JsonLayout) -> String {
-    let formatter = SwitchableFormatter {
-        pretty: (layout == JsonLayout::Pretty)
-            .then(|| serde_json::ser::PrettyFormatter::with_indent(b"  ")),
-    };
-    let mut buffer = Vec::with_capacity(16 * 1024);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut buffer, formatter);
-    value
-        .serialize(&mut serializer)
-        .expect(SERIALIZATION_CANNOT_FAIL);
-    // serde_json writes only UTF-8; the lossy conversion never replaces anything.
-    String::from_utf8(buffer)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
-}
-
-/// Reads a bitalign file given as text: guards, parse, migrate, validate.
-///
-/// A leading byte order mark is ignored. The export fields `exported_at` and
-/// `export_id` are required in a file (a text without them is the stored form, read by
-/// [`deserialize_stored_model`]).
+/// Reads a bitalign file: guards, parse, envelope, migration, model, validation.
 pub fn import_model_file(text: &str) -> Result<ImportedFile, ImportError> {
     let envelope = read_envelope(text)?;
     let exported_at = envelope
@@ -364,11 +283,8 @@ pub fn import_model_file(text: &str) -> Result<ImportedFile, ImportError> {
     })
 }
 
-/// Reads a bitalign file given as the raw bytes of a dropped or picked file.
-///
-/// Checks the size before anything else, strips a UTF-8 byte order mark, and refuses
-/// binary content (a NUL byte or invalid UTF-8) with [`ImportError::NotText`] pointing
-/// at the first offending byte, whichever of the two comes first.
+/// Reads a file given as bytes: refuses binary content and text that is not UTF-8
+/// before anything else, and strips a UTF-8 byte order mark.
 pub fn import_model_file_bytes(bytes: &[u8]) -> Result<ImportedFile, ImportError> {
     if bytes.len() > MAXIMUM_FILE_BYTES {
         return Err(ImportError::TooLarge {
@@ -377,27 +293,17 @@ pub fn import_model_file_bytes(bytes: &[u8]) -> Result<ImportedFile, ImportError
         });
     }
     let bytes = bytes.strip_prefix(UTF8_BYTE_ORDER_MARK).unwrap_or(bytes);
-    let utf8_check = std::str::from_utf8(bytes);
-    let first_invalid_utf8 = utf8_check
-        .as_ref()
-        .err()
-        .map(std::str::Utf8Error::valid_up_to);
     let first_nul_byte = bytes.iter().position(|&byte| byte == 0);
     // A NUL byte anywhere marks a binary file (pictures, archives, office documents
     // all have them early), which deserves the plainer message "not a text file" even
     // when an invalid UTF-8 sequence comes first, as in a PNG header.
-    let first_sign_of_binary = match (first_nul_byte, first_invalid_utf8) {
-        (Some(nul_offset), _) => Some((NotTextReason::NulByte, nul_offset)),
-        (None, Some(invalid_offset)) => Some((NotTextReason::InvalidUtf8, invalid_offset)),
-        (None, None) => None,
-    };
-    if let Some((reason, byte_offset)) = first_sign_of_binary {
+    if let Some(byte_offset) = first_nul_byte {
         return Err(ImportError::NotText {
-            reason,
+            reason: NotTextReason::NulByte,
             byte_offset,
         });
     }
-    match utf8_check {
+    match std::str::from_utf8(bytes) {
         Ok(text) => import_model_file(text),
         Err(utf8_error) => Err(ImportError::NotText {
             reason: NotTextReason::InvalidUtf8,
@@ -406,15 +312,13 @@ pub fn import_model_file_bytes(bytes: &[u8]) -> Result<ImportedFile, ImportError
     }
 }
 
-/// Reads a model from its stored text (see [`serialize_model_compact`]) through the
-/// same guards, migrations and validation as a file. The export fields may be present
-/// (a stored merge base kept as exported text) and are then ignored.
+/// Reads the stored form (or a whole exported file) from localStorage.
 pub fn deserialize_stored_model(text: &str) -> Result<Model, ImportError> {
     let envelope = read_envelope(text)?;
     validated(envelope.model)
 }
 
-/// What the envelope stages produce: the model, well-typed but not yet validated.
+/// What the envelope held, with the model decoded but not yet validated.
 struct EnvelopeRead {
     schema_version_read: u32,
     exported_at: Option<Timestamp>,
@@ -423,39 +327,39 @@ struct EnvelopeRead {
     model: Model,
 }
 
-/// The two fields read first, before anything else of the file is interpreted. Both
-/// are kept as raw JSON so that any value (a string version, a number format) is
-/// reported as an unsupported version or a foreign file instead of a type error, and
-/// other fields are skipped without being parsed into a tree.
-#[derive(Deserialize)]
-struct EnvelopeIdentity<'text> {
-    #[serde(borrow, default)]
-    format: Option<&'text RawValue>,
-    #[serde(borrow, default)]
-    schema_version: Option<&'text RawValue>,
+/// The members an envelope may have.
+const ENVELOPE_FIELDS: &[&str] = &[
+    "format",
+    "schema_version",
+    "exported_at",
+    "export_id",
+    "based_on",
+    "model",
+];
+
+fn syntax_error(error: SyntaxError) -> ImportError {
+    match error.problem {
+        SyntaxProblem::TooDeeplyNested => ImportError::TooDeeplyNested {
+            line: error.line,
+            column: error.column,
+            limit: MAXIMUM_NESTING_DEPTH,
+        },
+        problem => ImportError::NotJson {
+            line: error.line,
+            column: error.column,
+            detail: problem.describe().to_string(),
+        },
+    }
 }
 
-/// The envelope of the current schema version. The model stays raw here so that its
-/// errors can be reported with paths under `model`, and unknown envelope fields are
-/// refused like unknown model fields, so nothing in a file is silently dropped.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CurrentVersionEnvelope<'text> {
-    #[serde(rename = "format")]
-    _format: IgnoredAny,
-    #[serde(rename = "schema_version")]
-    _schema_version: IgnoredAny,
-    #[serde(default, with = "OptionalTimestampText")]
-    exported_at: Option<Timestamp>,
-    #[serde(default)]
-    export_id: Option<String>,
-    #[serde(default)]
-    based_on: Option<String>,
-    #[serde(borrow, default)]
-    model: Option<&'text RawValue>,
+fn wrong_type(error: DecodeError) -> ImportError {
+    ImportError::WrongType {
+        path: error.path,
+        detail: shortened(&error.detail, MAXIMUM_DETAIL_CHARACTERS),
+    }
 }
 
-/// Stages 1 to 5 of the module docs: everything but validation.
+/// Stages 1 to 5 of the module docs.
 fn read_envelope(text: &str) -> Result<EnvelopeRead, ImportError> {
     if text.len() > MAXIMUM_FILE_BYTES {
         return Err(ImportError::TooLarge {
@@ -473,214 +377,84 @@ fn read_envelope(text: &str) -> Result<EnvelopeRead, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-
-    let document = parse_document_without_tree(text)?;
-    if !document.get().starts_with('{') {
+    let document = parse_json(text).map_err(syntax_error)?;
+    let JsonValue::Object(_) = &document else {
         return Err(ImportError::NotBitalignFormat);
-    }
-    let identity: EnvelopeIdentity = deserialize_with_path(document.get(), "")?;
-    let is_bitalign = identity.format.is_some_and(|format| {
-        serde_json::from_str::<String>(format.get())
-            .is_ok_and(|marker| marker == FILE_FORMAT_MARKER)
-    });
+    };
+    let is_bitalign = matches!(
+        document.member("format"),
+        Some(JsonValue::String(marker)) if marker == FILE_FORMAT_MARKER
+    );
     if !is_bitalign {
         return Err(ImportError::NotBitalignFormat);
     }
-    let schema_version_read = read_schema_version(identity.schema_version)?;
-
-    if schema_version_read == CURRENT_SCHEMA_VERSION {
-        return read_current_version_envelope(document.get(), schema_version_read);
-    }
-    // Older versions go through the migration chain on a JSON tree. Building the tree
-    // is safe here: the nesting depth was checked, and old files are rare enough that
-    // the extra memory does not matter.
-    let file_tree: serde_json::Value =
-        serde_json::from_str(document.get()).map_err(|error| syntax_error(&error))?;
-    let migrated_tree = migrate(schema_version_read, file_tree)?;
-    let migrated_text = write_json_text(&migrated_tree, JsonLayout::Compact);
-    read_current_version_envelope(&migrated_text, schema_version_read)
-}
-
-/// Checks the syntax of the whole document (including that nothing but whitespace
-/// follows it) and its nesting depth, and returns it as raw JSON without building a
-/// tree. serde_json skips raw values with a loop, not recursion, so even a deeply
-/// nested document cannot overflow the stack here.
-fn parse_document_without_tree(text: &str) -> Result<&RawValue, ImportError> {
-    let Some(excessive_offset) = find_first_excessive_nesting(text, MAXIMUM_NESTING_DEPTH) else {
-        return serde_json::from_str(text).map_err(|error| syntax_error(&error));
+    let schema_version_read = read_schema_version(document.member("schema_version"))?;
+    let document = if schema_version_read < CURRENT_SCHEMA_VERSION {
+        migrate(schema_version_read, document)?
+    } else {
+        document
     };
-    let too_deeply_nested = || {
-        let (line, column) = line_and_column_of(text, excessive_offset);
-        ImportError::TooDeeplyNested {
-            line,
-            column,
-            limit: MAXIMUM_NESTING_DEPTH,
-        }
-    };
-    // Report whichever problem comes first in the text, as a parser reading from the
-    // start would. The text before the excessive bracket is parsed on its own: when
-    // it is fine so far, that parse can only end in "unexpected end of input", and
-    // nothing after the bracket needs reading (20 MB of `[` stop here at once).
-    // The offset is that of an ASCII bracket, so slicing there is on a char boundary.
-    let text_before_excessive_nesting = text.get(..excessive_offset).unwrap_or(text);
-    match serde_json::from_str::<&RawValue>(text_before_excessive_nesting) {
-        Err(error) if error.is_eof() => Err(too_deeply_nested()),
-        Err(error) => Err(syntax_error(&error)),
-        // A complete value before a bracket that is still nested deeply cannot be
-        // valid JSON; the whole text then says what is wrong.
-        Ok(_) => match serde_json::from_str::<&RawValue>(text) {
-            Err(error) => Err(syntax_error(&error)),
-            Ok(_) => Err(too_deeply_nested()),
-        },
-    }
-}
-
-/// The byte offset of the first `[` or `{` that opens a level deeper than
-/// `maximum_depth`, outside strings. Exact for valid JSON; on broken JSON it may be
-/// off, which does not matter because the syntax error is then reported when it
-/// comes first. A plain byte loop: one linear pass, no allocation, no recursion.
-fn find_first_excessive_nesting(text: &str, maximum_depth: usize) -> Option<usize> {
-    let mut depth: usize = 0;
-    let mut inside_string = false;
-    let mut after_backslash = false;
-    for (byte_offset, &byte) in text.as_bytes().iter().enumerate() {
-        if inside_string {
-            if after_backslash {
-                after_backslash = false;
-            } else if byte == b'\\' {
-                after_backslash = true;
-            } else if byte == b'"' {
-                inside_string = false;
-            }
-            continue;
-        }
-        match byte {
-            b'"' => inside_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > maximum_depth {
-                    return Some(byte_offset);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The 1-based line and 1-based byte column of `byte_offset`, counted the way
-/// serde_json counts them in its errors, so both kinds of position compare.
-fn line_and_column_of(text: &str, byte_offset: usize) -> (usize, usize) {
-    let byte_offset = byte_offset.min(text.len());
-    let before = &text.as_bytes()[..byte_offset];
-    let start_of_line = before
-        .iter()
-        .rposition(|&byte| byte == b'\n')
-        .map_or(0, |newline_offset| newline_offset + 1);
-    let line = 1 + before[..start_of_line]
-        .iter()
-        .filter(|&&byte| byte == b'\n')
-        .count();
-    (line, byte_offset - start_of_line + 1)
-}
-
-/// Turns a serde_json syntax error into [`ImportError::NotJson`], or into
-/// [`ImportError::TooDeeplyNested`] should serde_json's own recursion limit ever fire
-/// first (our depth check runs before it, so this is only a second line of defence).
-fn syntax_error(error: &serde_json::Error) -> ImportError {
-    let detail = message_without_position(error);
-    if detail.starts_with("recursion limit exceeded") {
-        return ImportError::TooDeeplyNested {
-            line: error.line(),
-            column: error.column(),
-            limit: MAXIMUM_NESTING_DEPTH,
-        };
-    }
-    ImportError::NotJson {
-        line: error.line(),
-        column: error.column(),
-        detail,
-    }
-}
-
-/// serde_json's message without its " at line L column C" ending (the position is
-/// reported separately, and for a part of the file it would count from that part),
-/// and cut to [`MAXIMUM_DETAIL_CHARACTERS`]: serde quotes the offending value, which
-/// may be a string of many megabytes.
-fn message_without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let position_suffix = format!(" at line {} column {}", error.line(), error.column());
-    let message_alone = message.strip_suffix(&position_suffix).unwrap_or(&message);
-    shortened(message_alone, MAXIMUM_DETAIL_CHARACTERS)
-}
-
-/// Reads `schema_version`: a positive integer no greater than the current version.
-fn read_schema_version(raw_version: Option<&RawValue>) -> Result<u32, ImportError> {
-    let Some(raw_version) = raw_version else {
-        return Err(ImportError::UnsupportedSchemaVersion { found: None });
-    };
-    let unsupported = || ImportError::UnsupportedSchemaVersion {
-        found: Some(shortened(raw_version.get(), MAXIMUM_QUOTED_CHARACTERS)),
-    };
-    let number: serde_json::Number =
-        serde_json::from_str(raw_version.get()).map_err(|_| unsupported())?;
-    let version = number.as_u64().ok_or_else(unsupported)?;
-    if version == 0 {
-        return Err(unsupported());
-    }
-    if version > u64::from(CURRENT_SCHEMA_VERSION) {
-        return Err(ImportError::NewerSchemaVersion {
-            found: version,
-            supported: CURRENT_SCHEMA_VERSION,
-        });
-    }
-    u32::try_from(version).map_err(|_| unsupported())
-}
-
-/// Reads the envelope of the current version and then the model inside it.
-fn read_current_version_envelope(
-    document: &str,
-    schema_version_read: u32,
-) -> Result<EnvelopeRead, ImportError> {
-    let envelope: CurrentVersionEnvelope = deserialize_with_path(document, "")?;
-    let raw_model = envelope.model.ok_or_else(|| missing_field_error("model"))?;
-    let ModelObject(model) = deserialize_with_path(raw_model.get(), "model")?;
+    let root = Trail::root("");
+    let members =
+        decode::object_members(&document, &root, "a bitalign file").map_err(wrong_type)?;
+    decode::check_member_names(members, ENVELOPE_FIELDS, &root).map_err(wrong_type)?;
+    let exported_at = decode::optional_field(members, "exported_at", &root).map_err(wrong_type)?;
+    let export_id = decode::optional_field(members, "export_id", &root).map_err(wrong_type)?;
+    let based_on = decode::optional_field(members, "based_on", &root).map_err(wrong_type)?;
+    let model_value = document
+        .member("model")
+        .ok_or_else(|| missing_field_error("model"))?;
+    let model = Model::decode(model_value, &Trail::root("model")).map_err(wrong_type)?;
     Ok(EnvelopeRead {
         schema_version_read,
-        exported_at: envelope.exported_at,
-        export_id: envelope.export_id,
-        based_on: envelope.based_on,
+        exported_at,
+        export_id,
+        based_on,
         model,
     })
 }
 
-/// A model read from a JSON object only, like every struct inside it (see
-/// [`crate::model::objects_only`]), so that no positional array reader of the model
-/// is compiled.
-struct ModelObject(Model);
-
-impl<'de> Deserialize<'de> for ModelObject {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ModelObject, D::Error> {
-        objects_only::object(deserializer).map(ModelObject)
-    }
-}
-
-/// Deserializes `text`, reporting a failure as [`ImportError::WrongType`] with the
-/// JSON path of the failing value below `path_prefix`. The path is recovered from the
-/// error's position afterwards (see [`crate::io::json_path`]) so that every model type
-/// has one deserializer in the bundle, not a second, path-tracking one.
-fn deserialize_with_path<'text, T: Deserialize<'text>>(
-    text: &'text str,
-    path_prefix: &str,
-) -> Result<T, ImportError> {
-    serde_json::from_str(text).map_err(|error| {
-        let offset = json_path::byte_offset_of_line_and_column(text, error.line(), error.column());
-        ImportError::WrongType {
-            path: json_path::json_path_at(text, offset, path_prefix),
-            detail: message_without_position(&error),
+fn read_schema_version(version: Option<&JsonValue>) -> Result<u32, ImportError> {
+    let Some(version) = version.filter(|version| **version != JsonValue::Null) else {
+        return Err(ImportError::UnsupportedSchemaVersion { found: None });
+    };
+    let unsupported = |text: &str| ImportError::UnsupportedSchemaVersion {
+        found: Some(shortened(text, MAXIMUM_QUOTED_CHARACTERS)),
+    };
+    let JsonValue::Number(number_text) = version else {
+        let shown = match version {
+            JsonValue::String(text) => format!("{:?}", text.as_ref()),
+            JsonValue::Bool(flag) => flag.to_string(),
+            JsonValue::Array(_) => "[…]".to_string(),
+            _ => "{…}".to_string(),
+        };
+        return Err(unsupported(&shown));
+    };
+    let whole_number = number_text
+        .bytes()
+        .all(|byte| byte.is_ascii_digit())
+        .then(|| number_text.parse::<u64>().ok())
+        .flatten();
+    let Some(version_number) = whole_number else {
+        // Digits beyond u64 are still a whole number, and surely a newer version.
+        if number_text.bytes().all(|byte| byte.is_ascii_digit()) {
+            return Err(ImportError::NewerSchemaVersion {
+                found: u64::MAX,
+                supported: CURRENT_SCHEMA_VERSION,
+            });
         }
-    })
+        return Err(unsupported(number_text));
+    };
+    if version_number == 0 {
+        return Err(unsupported(number_text));
+    }
+    if version_number > u64::from(CURRENT_SCHEMA_VERSION) {
+        return Err(ImportError::NewerSchemaVersion {
+            found: version_number,
+            supported: CURRENT_SCHEMA_VERSION,
+        });
+    }
+    u32::try_from(version_number).map_err(|_| unsupported(number_text))
 }
 
 /// The error for an envelope field that is required but missing or null, worded like

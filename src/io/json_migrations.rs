@@ -8,9 +8,9 @@
 //!
 //! 1. Change the Rust types in `crate::model::types` (or the envelope in
 //!    `crate::io::json`) and bump [`CURRENT_SCHEMA_VERSION`] to 2.
-//! 2. Write `fn migrate_version_1_to_version_2(file: Value) -> Result<Value,
+//! 2. Write `fn migrate_version_1_to_version_2(file: JsonValue) -> Result<JsonValue,
 //!    ImportError>` below. It receives the whole file object of version 1 (envelope
-//!    and model, as a `serde_json::Value`) and returns the file object of version 2:
+//!    and model, as a parsed `JsonValue` tree) and returns the file object of version 2:
 //!    rename fields, fill in new required fields with the value that means "as
 //!    before", split or merge fields. It must not set `schema_version`; the chain does
 //!    that after each step. When the old file is malformed in a way the step cannot
@@ -26,7 +26,9 @@
 //! Version 1 files that are current are read without building a JSON tree at all
 //! (see `crate::io::json`); only older files pay for the tree a migration needs.
 
-use serde_json::Value;
+use std::borrow::Cow;
+
+use crate::io::codec::parse::JsonValue;
 
 use crate::io::json::{ImportError, CURRENT_SCHEMA_VERSION};
 
@@ -34,7 +36,7 @@ use crate::io::json::{ImportError, CURRENT_SCHEMA_VERSION};
 #[derive(Debug, Clone, Copy)]
 pub struct MigrationStep {
     pub from_version: u32,
-    pub apply: fn(Value) -> Result<Value, ImportError>,
+    pub apply: for<'text> fn(JsonValue<'text>) -> Result<JsonValue<'text>, ImportError>,
 }
 
 /// Every step, in order: the step at index `i` migrates from version `i + 1`. A test
@@ -48,7 +50,7 @@ pub const MIGRATION_STEPS: &[MigrationStep] = &[];
 /// Version 0 and a missing step are [`ImportError::UnsupportedSchemaVersion`]; a
 /// version newer than the current one is [`ImportError::NewerSchemaVersion`]. The
 /// current version comes back unchanged.
-pub fn migrate(schema_version: u32, file: Value) -> Result<Value, ImportError> {
+pub fn migrate(schema_version: u32, file: JsonValue<'_>) -> Result<JsonValue<'_>, ImportError> {
     if schema_version == 0 {
         return Err(ImportError::UnsupportedSchemaVersion {
             found: Some(schema_version.to_string()),
@@ -71,11 +73,15 @@ pub fn migrate(schema_version: u32, file: Value) -> Result<Value, ImportError> {
             })?;
         file = (step.apply)(file)?;
         version_reached += 1;
-        match file.as_object_mut() {
-            Some(file_object) => {
-                file_object.insert("schema_version".to_owned(), Value::from(version_reached));
+        match &mut file {
+            JsonValue::Object(members) => {
+                let version_number = JsonValue::Number(Cow::Owned(version_reached.to_string()));
+                match members.iter_mut().find(|(key, _)| key == "schema_version") {
+                    Some((_, value)) => *value = version_number,
+                    None => members.push((Cow::Borrowed("schema_version"), version_number)),
+                }
             }
-            None => {
+            _ => {
                 return Err(ImportError::WrongType {
                     path: String::new(),
                     detail: format!(
@@ -92,6 +98,7 @@ pub fn migrate(schema_version: u32, file: Value) -> Result<Value, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::codec::parse::parse_json;
     use crate::io::json::import_model_file;
 
     const STORED_VERSION_1_FILE: &str =
@@ -109,7 +116,7 @@ mod tests {
 
     #[test]
     fn the_current_version_comes_back_unchanged() {
-        let file: Value = serde_json::from_str(STORED_VERSION_1_FILE).unwrap();
+        let file = parse_json(STORED_VERSION_1_FILE).unwrap();
         let migrated = migrate(CURRENT_SCHEMA_VERSION, file.clone()).unwrap();
         assert_eq!(migrated, file);
     }
@@ -117,11 +124,11 @@ mod tests {
     #[test]
     fn version_zero_and_newer_versions_are_refused() {
         assert!(matches!(
-            migrate(0, Value::Null),
+            migrate(0, JsonValue::Null),
             Err(ImportError::UnsupportedSchemaVersion { .. })
         ));
         assert_eq!(
-            migrate(CURRENT_SCHEMA_VERSION + 1, Value::Null),
+            migrate(CURRENT_SCHEMA_VERSION + 1, JsonValue::Null),
             Err(ImportError::NewerSchemaVersion {
                 found: u64::from(CURRENT_SCHEMA_VERSION + 1),
                 supported: CURRENT_SCHEMA_VERSION
@@ -133,12 +140,17 @@ mod tests {
     /// the test that real files written by bitalign 1 are not stranded.
     #[test]
     fn the_stored_version_1_file_loads_through_the_chain() {
-        let file: Value = serde_json::from_str(STORED_VERSION_1_FILE).unwrap();
-        assert_eq!(file["schema_version"], Value::from(1));
+        let file = parse_json(STORED_VERSION_1_FILE).unwrap();
+        assert_eq!(
+            file.member("schema_version"),
+            Some(&JsonValue::Number("1".into()))
+        );
         let migrated = migrate(1, file).unwrap();
         assert_eq!(
-            migrated["schema_version"],
-            Value::from(CURRENT_SCHEMA_VERSION)
+            migrated.member("schema_version"),
+            Some(&JsonValue::Number(
+                CURRENT_SCHEMA_VERSION.to_string().into()
+            ))
         );
 
         let imported = import_model_file(STORED_VERSION_1_FILE).unwrap();

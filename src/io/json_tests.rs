@@ -606,7 +606,7 @@ fn not_json_reports_line_and_column() {
             detail,
         }) => {
             assert_eq!((line, column), (2, 13));
-            assert_eq!(detail, "expected value");
+            assert_eq!(detail, "unexpected character");
         }
         other => panic!("expected NotJson, got {other:?}"),
     }
@@ -686,7 +686,7 @@ fn schema_version_zero_missing_or_not_a_positive_integer_is_unsupported() {
         (json!(-1), Some("-1")),
         (json!("1"), Some("\"1\"")),
         (json!(1.5), Some("1.5")),
-        (json!([1]), Some("[1]")),
+        (json!([1]), Some("[…]")),
         (Value::Null, None),
     ] {
         tree["schema_version"] = version.clone();
@@ -713,7 +713,7 @@ fn a_wrong_type_reports_the_json_path_of_the_field() {
         Err(ImportError::WrongType { path, detail }) => {
             assert_eq!(path, "model.initiatives[2].scores.value");
             assert!(
-                detail.starts_with("invalid type: string \"high\", expected u8"),
+                detail.starts_with("invalid type: a string, expected an integer"),
                 "{detail}"
             );
             assert!(
@@ -1047,7 +1047,7 @@ fn trailing_garbage_after_the_json_is_not_json() {
             detail,
         }) => {
             assert_eq!((line, column), (last_line, 1));
-            assert_eq!(detail, "trailing characters");
+            assert_eq!(detail, "trailing characters after the JSON value");
         }
         other => panic!("expected NotJson, got {other:?}"),
     }
@@ -1079,15 +1079,6 @@ fn errors_display_in_plain_english_for_logs() {
         .to_string(),
         "wrong type at `model.goals[0].weight`: invalid value"
     );
-}
-
-#[test]
-fn line_and_column_count_like_serde_json() {
-    let text = "ab\ncd\n\nef";
-    assert_eq!(line_and_column_of(text, 0), (1, 1));
-    assert_eq!(line_and_column_of(text, 4), (2, 2));
-    assert_eq!(line_and_column_of(text, 7), (4, 1));
-    assert_eq!(line_and_column_of(text, 1_000), (4, 3));
 }
 
 // ---------------------------------------------------------------------------------

@@ -8,15 +8,15 @@
 //!   compact stored form (for localStorage), both in one envelope with a schema
 //!   version, read through one guarded path: size and shape checks, parsing,
 //!   migration of older versions, and validation of the model.
+//! - [`codec`]: the JSON parser, decoder and writer the app reads and writes with.
 //! - [`json_migrations`]: the chain of steps that lifts a file of an older schema
 //!   version to the current one.
-//! - [`json_path`]: the JSON path of an error position, for messages that say where.
 //! - [`json_schema`]: the JSON Schema (2020-12) of the file, generated from the Rust
 //!   types on native builds and committed as `public/bitalign.schema.json`.
 
+pub mod codec;
 pub mod json;
 pub mod json_migrations;
-pub mod json_path;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
 

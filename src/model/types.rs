@@ -538,7 +538,7 @@ pub struct Initiative {
 }
 }
 
-fn default_duration_quarters() -> u8 {
+pub(crate) fn default_duration_quarters() -> u8 {
     1
 }
 
@@ -768,7 +768,7 @@ pub struct WorkshopSession {
 }
 }
 
-fn default_dots_per_participant() -> u8 {
+pub(crate) fn default_dots_per_participant() -> u8 {
     3
 }
 
