@@ -109,3 +109,21 @@ pub fn set_document_language(code: &str) {
         let _ = root.set_attribute("lang", code);
     }
 }
+
+/// Fetches a file shipped beside the app (same origin, relative URL) as text. Used
+/// only for the sample model on a first visit; `None` when it cannot be had (for
+/// example when the page was opened from a file), and the app then starts empty.
+pub async fn fetch_same_origin_text(relative_url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(relative_url))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?;
+    text.as_string()
+}

@@ -1,9 +1,23 @@
-//! The entry point: install the panic hook, then mount the app.
+//! The entry point: install the panic hook, fetch the sample on a first visit, then
+//! mount the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(bitalign::ui::App);
+    wasm_bindgen_futures::spawn_local(async {
+        let first_visit_sample = if bitalign::storage::has_stored_models() {
+            None
+        } else {
+            let language = bitalign::storage::stored_language().unwrap_or_default();
+            let path = bitalign::samples::default_sample_path(language);
+            bitalign::browser::fetch_same_origin_text(path)
+                .await
+                .and_then(|text| bitalign::samples::sample_from_text(&text))
+        };
+        leptos::mount::mount_to_body(move || {
+            leptos::view! { <bitalign::ui::App first_visit_sample=first_visit_sample /> }
+        });
+    });
 }
 
 /// Native builds exist for tests and lints only; the app itself runs in the browser.

@@ -98,9 +98,9 @@ pub fn current_quarter() -> Quarter {
 }
 
 impl AppState {
-    /// Loads the workspace from storage (or starts with the sample) and provides the
-    /// state in context.
-    pub fn provide() -> AppState {
+    /// Loads the workspace from storage (or starts with `first_visit_sample`, fetched
+    /// by `main` when nothing is stored) and provides the state in context.
+    pub fn provide(first_visit_sample: Option<Model>) -> AppState {
         let now = browser::now_timestamp();
         let language = storage::stored_language().unwrap_or_default();
         let loaded = storage::load_workspace(now);
@@ -108,7 +108,14 @@ impl AppState {
         let (slot_id, model, is_new_slot) = match loaded.open_model {
             Some((slot_id, model)) => (slot_id, model, false),
             None => {
-                let model = crate::samples::default_model(language, now);
+                let model = first_visit_sample.unwrap_or_else(|| {
+                    Model::empty(
+                        browser::new_entity_id(),
+                        Text::NewModelDefaultTitle.in_language(language).to_string(),
+                        current_quarter(),
+                        now,
+                    )
+                });
                 (browser::new_entity_id(), model, true)
             }
         };
@@ -665,10 +672,16 @@ pub fn export_file_name(title: &str, date: chrono::NaiveDate) -> String {
     let mut safe_title: String = title
         .chars()
         .map(|character| {
-            if character.is_alphanumeric() || matches!(character, '-' | '_' | '.' | ' ') {
-                character
-            } else {
+            // Letters of every script are kept (a German title stays readable); only
+            // what file systems and mail programs refuse or mangle becomes a dash.
+            // Testing for the refused characters instead of for letters keeps
+            // Unicode's letter tables out of the bundle.
+            let refused = character.is_ascii_control()
+                || matches!(character, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '%' | '&' | '{' | '}' | '$' | '!' | '\'' | '@' | '+' | '`' | '=' | '~' | '^' | ',' | ';' | '[' | ']' | '(' | ')');
+            if refused {
                 '-'
+            } else {
+                character
             }
         })
         .collect::<String>()

@@ -281,6 +281,11 @@ pub fn load_workspace(now: Timestamp) -> LoadedWorkspace {
     }
 }
 
+/// Whether any model is stored in this browser (readable or not).
+pub fn has_stored_models() -> bool {
+    !keys_with_prefix(MODEL_KEY_PREFIX).is_empty()
+}
+
 /// Reads the model stored in a slot.
 pub fn read_model(slot_id: &str) -> Result<Model, json::ImportError> {
     let text = read_item(&model_key(slot_id)).ok_or(json::ImportError::Empty)?;

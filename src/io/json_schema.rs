@@ -275,12 +275,12 @@ mod tests {
     }
 
     #[test]
-    fn integer_bounds_survive_the_format_removal() {
+    fn domain_ranges_survive_the_format_removal() {
         let schema = model_file_json_schema();
         let goal_weight = &schema["$defs"]["Goal"]["properties"]["weight"];
         assert_eq!(goal_weight["type"], "integer");
-        assert_eq!(goal_weight["minimum"], 0);
-        assert_eq!(goal_weight["maximum"], 255);
+        assert_eq!(goal_weight["minimum"], 1);
+        assert_eq!(goal_weight["maximum"], 5);
         assert!(goal_weight.get("format").is_none());
     }
 
@@ -291,7 +291,8 @@ mod tests {
         let branches = quality_rating["anyOf"].as_array().expect("anyOf");
         assert_eq!(branches.len(), 2);
         assert_eq!(branches[0]["type"], "integer");
-        assert_eq!(branches[0]["maximum"], 255);
+        assert_eq!(branches[0]["minimum"], 1);
+        assert_eq!(branches[0]["maximum"], 5);
         assert_eq!(branches[1]["type"], "null");
     }
 

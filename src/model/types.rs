@@ -244,6 +244,7 @@ pub struct Goal {
     #[serde(default)]
     pub statement: String,
     /// Importance 1 to 5.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub weight: u8,
     #[serde(default)]
     pub horizon: Option<Quarter>,
@@ -347,14 +348,18 @@ pub struct Capability {
     pub description: String,
     pub kind: CapabilityKind,
     /// Maturity today, 1 to 5.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub current_maturity: u8,
     /// Maturity wanted, 1 to 5.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub target_maturity: u8,
     /// For kind system: business fit 1 to 10 (TIME y axis).
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub business_fit: Option<u8>,
     /// For kind system: technical fit 1 to 10 (TIME x axis).
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub technical_fit: Option<u8>,
     #[serde(default)]
     pub owner_id: Option<EntityId>,
@@ -383,6 +388,7 @@ pub struct DataObject {
     pub data_owner_id: Option<EntityId>,
     /// Data quality 1 to 5, when rated.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub quality_rating: Option<u8>,
 }
 }
@@ -416,18 +422,23 @@ pub struct InitiativeScores {
     /// Business value 1 to 10 set by the user. When the model derives value from goals,
     /// a set value is the override and `None` means the derived value is in force.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub value: Option<u8>,
     /// Effort 1 to 10.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub effort: Option<u8>,
     /// Risk 1 to 5.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub risk: Option<u8>,
     /// WSJF time criticality 1 to 10.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub time_criticality: Option<u8>,
     /// WSJF risk reduction / opportunity enablement 1 to 10.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub risk_reduction: Option<u8>,
     /// RICE reach: how many people or events per period.
     #[serde(default)]
@@ -437,6 +448,7 @@ pub struct InitiativeScores {
     pub rice_impact: Option<f64>,
     /// RICE confidence in percent, 0 to 100.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 100)))]
     pub rice_confidence_percent: Option<u8>,
     /// Weighted scoring: a 1 to 5 score per criterion id of the model's settings.
     #[serde(default)]
@@ -488,6 +500,7 @@ stored_type! {
 /// How strongly an initiative contributes to a goal: 1 weak, 2 medium, 3 strong.
 pub struct GoalContribution {
     pub goal_id: EntityId,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 3)))]
     pub strength: u8,
 }
 }
@@ -515,6 +528,7 @@ pub struct Initiative {
     pub start: Option<Quarter>,
     /// Duration in quarters; 0 is a milestone.
     #[serde(default = "default_duration_quarters")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 20)))]
     pub duration_quarters: u8,
     /// A pinned initiative stays where it is when the automatic plan runs.
     #[serde(default)]
@@ -617,16 +631,22 @@ stored_type! {
 #[derive(Default)]
 pub struct LuftmanLevels {
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub communications: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub competency_value_measurement: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub governance: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub partnership: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub scope_and_architecture: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub skills: Option<u8>,
 }
 }
@@ -669,12 +689,15 @@ pub struct Review {
     pub initiative_health: Vec<ReviewInitiativeHealth>,
     /// User acceptance 1 to 5.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub user_acceptance: Option<u8>,
     /// Technical debt 1 to 5 (5 is the most debt).
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub technical_debt: Option<u8>,
     /// Security posture 1 to 5.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub security_posture: Option<u8>,
     #[serde(default, deserialize_with = "objects_only::object")]
     pub luftman: LuftmanLevels,
@@ -702,8 +725,10 @@ pub struct WorkshopEstimateVote {
     /// 1-based number of the participant; names are optional and kept in the session.
     pub participant_number: u16,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub value: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub effort: Option<u8>,
 }
 }
@@ -731,8 +756,10 @@ stored_type! {
 pub struct WorkshopAcceptedEstimate {
     pub initiative_id: EntityId,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub value: Option<u8>,
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub effort: Option<u8>,
     #[serde(default)]
     pub note: String,
@@ -787,6 +814,7 @@ stored_type! {
 pub struct WeightedCriterion {
     pub id: EntityId,
     pub name: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 100)))]
     pub weight: u8,
 }
 }
@@ -824,8 +852,10 @@ pub struct Settings {
     /// Yearly cost at or above which an item is "larger" spend (default 1.000 EUR).
     pub large_spend_threshold_cents: MoneyCents,
     /// Years over which one-time cost is spread in yearly cost (default 3).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 30)))]
     pub useful_life_years: u8,
     /// Score at or above which value or effort is high (default 5.5).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 10)))]
     pub quadrant_threshold: f64,
     #[serde(default, deserialize_with = "objects_only::object")]
     pub quadrant_labels: QuadrantLabels,
@@ -833,6 +863,7 @@ pub struct Settings {
     #[serde(default, deserialize_with = "objects_only::list_of_objects")]
     pub weighted_criteria: Vec<WeightedCriterion>,
     /// Roadmap horizon in quarters, 4 to 12.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 4, max = 12)))]
     pub roadmap_horizon_quarters: u8,
     /// Whether value is derived from linked goals unless set by the user.
     #[serde(default)]

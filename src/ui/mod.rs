@@ -13,10 +13,11 @@ use crate::browser;
 use crate::route::Route;
 use crate::state::AppState;
 
-/// The root component: loads the state and renders the shell.
+/// The root component: loads the state and renders the shell. `first_visit_sample`
+/// is the model to open when this browser has none stored yet.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::provide();
+pub fn App(first_visit_sample: Option<crate::model::Model>) -> impl IntoView {
+    let state = AppState::provide(first_visit_sample);
     browser::set_document_language(state.language.get_untracked().code());
     install_global_listeners(state);
     // The first screen is rendered synchronously from the loaded model, so the frame

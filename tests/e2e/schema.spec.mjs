@@ -37,7 +37,7 @@ test('exported files validate against the shipped JSON Schema', async ({ page, r
 
 test('the sample files and the stored fixture validate against the schema', async ({ request }) => {
   const validate = await compiledSchema(request);
-  for (const path of ['src/samples/trades-service.de.bitalign.json', 'tests/fixtures/bitalign-schema-version-1.json']) {
+  for (const path of ['public/samples/trades-service.de.bitalign.json', 'tests/fixtures/bitalign-schema-version-1.json']) {
     const file = JSON.parse(await readFile(new URL(`../../${path}`, import.meta.url), 'utf8'));
     const valid = validate(file);
     expect(validate.errors ?? [], path).toEqual([]);

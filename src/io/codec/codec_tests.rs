@@ -18,7 +18,7 @@ fn decode_model(text: &str) -> Result<Model, String> {
 }
 
 fn sample_model() -> Model {
-    crate::io::json::import_model_file(crate::samples::TRADES_SERVICE_GERMAN)
+    crate::io::json::import_model_file(crate::samples::TRADES_SERVICE_GERMAN_TEXT)
         .expect("the sample imports")
         .model
 }

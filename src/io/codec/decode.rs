@@ -93,6 +93,7 @@ impl<'a> Trail<'a> {
     }
 
     /// An error at this place.
+    #[inline(never)]
     pub fn error(&self, detail: String) -> DecodeError {
         DecodeError {
             path: self.render(),
@@ -101,6 +102,7 @@ impl<'a> Trail<'a> {
     }
 
     /// An error saying what was expected and what was found instead.
+    #[inline(never)]
     pub fn expected(&self, expected: &str, found: &JsonValue) -> DecodeError {
         self.error(format!(
             "invalid type: {}, expected {expected}",
@@ -161,6 +163,9 @@ pub fn check_member_names(
     Ok(())
 }
 
+/// The member named `name`. Not generic and never inlined: it is the bulk of every
+/// field's reading, and one shared copy keeps the per-field code to a call.
+#[inline(never)]
 fn member<'value, 'text>(
     members: &'value [(std::borrow::Cow<'text, str>, JsonValue<'text>)],
     name: &str,
@@ -171,16 +176,24 @@ fn member<'value, 'text>(
         .map(|(_, value)| value)
 }
 
+/// The member named `name`, or the "missing field" error.
+#[inline(never)]
+fn required_member<'value, 'text>(
+    members: &'value [(std::borrow::Cow<'text, str>, JsonValue<'text>)],
+    name: &str,
+    trail: &Trail,
+) -> Result<&'value JsonValue<'text>, DecodeError> {
+    member(members, name).ok_or_else(|| trail.error(format!("missing field `{name}`")))
+}
+
 /// A field that must be present.
 pub fn required_field<T: Decode>(
     members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
     name: &str,
     trail: &Trail,
 ) -> Result<T, DecodeError> {
-    match member(members, name) {
-        Some(value) => T::decode(value, &trail.key(name)),
-        None => Err(trail.error(format!("missing field `{name}`"))),
-    }
+    let value = required_member(members, name, trail)?;
+    T::decode(value, &trail.key(name))
 }
 
 /// An `Option` field: missing or `null` is `None`.
@@ -213,7 +226,7 @@ pub fn defaulted_field<T: Decode>(
 macro_rules! decode_struct {
     ($type:ident { $($field:ident : $how:ident $(($default:path))?),* $(,)? }) => {
         impl $crate::io::codec::decode::Decode for $type {
-                        fn decode(
+            fn decode(
                 value: &$crate::io::codec::parse::JsonValue,
                 trail: &$crate::io::codec::decode::Trail,
             ) -> Result<Self, $crate::io::codec::decode::DecodeError> {
@@ -246,7 +259,7 @@ macro_rules! decode_struct {
 macro_rules! decode_enum {
     ($type:ident { $($variant:ident = $name:literal),* $(,)? }) => {
         impl $crate::io::codec::decode::Decode for $type {
-                        fn decode(
+            fn decode(
                 value: &$crate::io::codec::parse::JsonValue,
                 trail: &$crate::io::codec::decode::Trail,
             ) -> Result<Self, $crate::io::codec::decode::DecodeError> {
