@@ -1,8 +1,8 @@
-// Fails when the gzip size of the app's wasm, JavaScript and CSS exceeds the fixed
+// Fails when the gzip -9 size of the app's wasm, JavaScript and CSS exceeds the fixed
 // gate of 250 KB (the goal is 180 KB), and prints what each file costs.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 const GATE_BYTES = 250 * 1024;
 const GOAL_BYTES = 180 * 1024;
@@ -13,7 +13,8 @@ const rows = [];
 for (const fileName of readdirSync(distDirectory)) {
   if (!/\.(wasm|js|css)$/.test(fileName)) continue;
   const content = readFileSync(join(distDirectory, fileName));
-  const gzipBytes = gzipSync(content, { level: 9 }).length;
+  // GNU gzip at its best level, the tool static hosts and people measure with.
+  const gzipBytes = execFileSync('gzip', ['-9', '-c', join(distDirectory, fileName)], { maxBuffer: 64 * 1024 * 1024 }).length;
   totalGzipBytes += gzipBytes;
   rows.push(`${fileName.padEnd(48)} ${String(content.length).padStart(9)} B raw ${String(gzipBytes).padStart(8)} B gzip`);
 }

@@ -40,5 +40,7 @@ if (!page.includes('__BITALIGN_CSP__')) {
   console.error('trunk-post-build: index.html lacks the __BITALIGN_CSP__ placeholder.');
   process.exit(1);
 }
-writeFileSync(indexPath, page.replace('__BITALIGN_CSP__', policy));
+// The HTML minifier of release builds drops the quotes around attribute values, so
+// the placeholder is replaced together with whatever quotes surround it.
+writeFileSync(indexPath, page.replace(/(["']?)__BITALIGN_CSP__\1/, `"${policy}"`));
 console.log(`trunk-post-build: CSP written with ${inlineScriptHashes.length} script hash(es).`);

@@ -27,8 +27,50 @@ pub fn today_local_date() -> chrono::NaiveDate {
 }
 
 /// A fresh UUIDv4 for a new entity, made at the edge so the core stays deterministic.
+///
+/// The browser's `crypto.randomUUID()` makes it; where that is missing (pages opened
+/// from a file in some browsers, which are not a secure context), the id is built
+/// from `crypto.getRandomValues`, and as a last resort from the clock and
+/// `Math.random`, which is still unique enough for ids within one model.
 pub fn new_entity_id() -> EntityId {
-    uuid::Uuid::new_v4().to_string()
+    let crypto = web_sys::window().and_then(|window| window.crypto().ok());
+    let uuid_function = crypto
+        .as_ref()
+        .and_then(|crypto| js_sys::Reflect::get(crypto, &JsValue::from_str("randomUUID")).ok())
+        .filter(|function| function.is_function());
+    if let (Some(crypto), Some(_)) = (&crypto, uuid_function) {
+        return crypto.random_uuid();
+    }
+    let mut random_bytes = [0u8; 16];
+    let filled = crypto
+        .as_ref()
+        .and_then(|crypto| {
+            crypto
+                .get_random_values_with_u8_array(&mut random_bytes)
+                .ok()
+        })
+        .is_some();
+    if !filled {
+        let seed = js_sys::Date::now() as u64;
+        for (index, byte) in random_bytes.iter_mut().enumerate() {
+            *byte = ((js_sys::Math::random() * 256.0) as u64 ^ (seed >> (index % 8 * 8))) as u8;
+        }
+    }
+    // Version 4 and the RFC 4122 variant, as randomUUID() sets them.
+    random_bytes[6] = (random_bytes[6] & 0x0f) | 0x40;
+    random_bytes[8] = (random_bytes[8] & 0x3f) | 0x80;
+    let hex: String = random_bytes
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// Sets a named mark on the performance timeline, such as `app-ready`.
@@ -80,7 +122,7 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let promise = file.array_buffer();
     let buffer = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|error| format!("{error:?}"))?;
+        .map_err(|_| "the file could not be read".to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -677,7 +677,37 @@ pub fn export_file_name(title: &str, date: chrono::NaiveDate) -> String {
             // Testing for the refused characters instead of for letters keeps
             // Unicode's letter tables out of the bundle.
             let refused = character.is_ascii_control()
-                || matches!(character, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '%' | '&' | '{' | '}' | '$' | '!' | '\'' | '@' | '+' | '`' | '=' | '~' | '^' | ',' | ';' | '[' | ']' | '(' | ')');
+                || matches!(
+                    character,
+                    '/' | '\\'
+                        | ':'
+                        | '*'
+                        | '?'
+                        | '"'
+                        | '<'
+                        | '>'
+                        | '|'
+                        | '#'
+                        | '%'
+                        | '&'
+                        | '{'
+                        | '}'
+                        | '$'
+                        | '!'
+                        | '\''
+                        | '@'
+                        | '+'
+                        | '`'
+                        | '='
+                        | '~'
+                        | '^'
+                        | ','
+                        | ';'
+                        | '['
+                        | ']'
+                        | '('
+                        | ')'
+                );
             if refused {
                 '-'
             } else {

@@ -157,7 +157,7 @@ fn classify_write_error(error: wasm_bindgen::JsValue) -> StorageWriteError {
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         StorageWriteError::Full
     } else {
-        StorageWriteError::Other(format!("{name} {error:?}"))
+        StorageWriteError::Other(name)
     }
 }
 

@@ -38,7 +38,7 @@ extern "C" {
 
 thread_local! {
     static NUMBER_FORMATTERS: RefCell<HashMap<String, Option<IntlNumberFormat>>> = RefCell::new(HashMap::new());
-    static DATE_FORMATTERS: RefCell<HashMap<Language, Option<IntlDateTimeFormat>>> = RefCell::new(HashMap::new());
+    static DATE_FORMATTERS: RefCell<HashMap<&'static str, Option<IntlDateTimeFormat>>> = RefCell::new(HashMap::new());
 }
 
 fn options_object(entries: &[(&str, JsValue)]) -> js_sys::Object {
@@ -111,7 +111,7 @@ pub fn format_calendar_date(date: CalendarDate, language: Language) -> String {
     use chrono::Datelike;
     DATE_FORMATTERS.with(|formatters| {
         let mut formatters = formatters.borrow_mut();
-        let formatter = formatters.entry(language).or_insert_with(|| {
+        let formatter = formatters.entry(language.code()).or_insert_with(|| {
             let options = match language {
                 Language::German => options_object(&[
                     ("day", JsValue::from_str("2-digit")),
@@ -143,9 +143,16 @@ pub fn format_calendar_date(date: CalendarDate, language: Language) -> String {
 
 /// A timestamp's date part in the user's time zone.
 pub fn format_timestamp_date(timestamp: crate::model::Timestamp, language: Language) -> String {
-    let local_offset_minutes = js_sys::Date::new_0().get_timezone_offset();
-    let local = timestamp - chrono::Duration::minutes(local_offset_minutes as i64);
-    format_calendar_date(local.date_naive(), language)
+    let local = js_sys::Date::new(&JsValue::from_f64(timestamp.timestamp_millis() as f64));
+    let date = chrono::NaiveDate::from_ymd_opt(
+        local.get_full_year() as i32,
+        local.get_month() + 1,
+        local.get_date(),
+    );
+    match date {
+        Some(date) => format_calendar_date(date, language),
+        None => String::new(),
+    }
 }
 
 /// A quarter as people write it: `Q4 2026` in both languages.

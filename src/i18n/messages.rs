@@ -149,7 +149,7 @@ pub fn technical_import_detail(error: &ImportError) -> Option<String> {
             violations
                 .iter()
                 .take(20)
-                .map(|violation| format!("{}: {:?}", violation.path, violation.kind))
+                .map(|violation| format!("{}: {}", violation.path, violation.kind))
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),

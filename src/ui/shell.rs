@@ -135,7 +135,11 @@ pub fn Shell() -> impl IntoView {
                 </button>
                 <a class="brand" href="#/overview">{translated(Text::AppName)}</a>
                 <span class="model-title" data-testid="model-title">{move || state.model.with(|model| model.title.clone())}</span>
-                <span class="save-status" data-testid="save-status" data-status=move || format!("{:?}", state.save_status.get()).to_lowercase()>
+                <span class="save-status" data-testid="save-status" data-status=move || match state.save_status.get() {
+                    SaveStatus::Saved => "saved",
+                    SaveStatus::Pending => "pending",
+                    SaveStatus::Failed => "failed",
+                }>
                     {save_status_text}
                 </span>
                 <div class="header-actions">

@@ -187,6 +187,7 @@ fn required_member<'value, 'text>(
 }
 
 /// A field that must be present.
+#[inline(never)]
 pub fn required_field<T: Decode>(
     members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
     name: &str,
@@ -197,6 +198,7 @@ pub fn required_field<T: Decode>(
 }
 
 /// An `Option` field: missing or `null` is `None`.
+#[inline(never)]
 pub fn optional_field<T: Decode>(
     members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
     name: &str,
@@ -209,6 +211,7 @@ pub fn optional_field<T: Decode>(
 }
 
 /// A field that takes `default()` when missing (but not when `null`).
+#[inline(never)]
 pub fn defaulted_field<T: Decode>(
     members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
     name: &str,
@@ -221,10 +224,113 @@ pub fn defaulted_field<T: Decode>(
     }
 }
 
-/// Implements [`Decode`] for a struct from its field list (see the module docs).
+/// A value that stands in a struct until its decoded fields overwrite it. Decoding
+/// fills a placeholder field by field through a table (see [`decode_fields`]), so
+/// each field costs one small function instead of an inlined copy of its whole
+/// reading and error handling, which keeps the bundle small.
+pub trait Placeholder {
+    fn placeholder() -> Self;
+}
+
+macro_rules! placeholder_by_default {
+    ($($type:ty),*) => {
+        $(impl Placeholder for $type {
+            fn placeholder() -> Self {
+                Default::default()
+            }
+        })*
+    };
+}
+
+placeholder_by_default!(
+    String,
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    i64,
+    f64,
+    CalendarDate,
+    Timestamp
+);
+
+impl<T> Placeholder for Option<T> {
+    fn placeholder() -> Self {
+        None
+    }
+}
+
+impl<T> Placeholder for Vec<T> {
+    fn placeholder() -> Self {
+        Vec::new()
+    }
+}
+
+impl<K, V> Placeholder for BTreeMap<K, V> {
+    fn placeholder() -> Self {
+        BTreeMap::new()
+    }
+}
+
+impl Placeholder for Quarter {
+    fn placeholder() -> Self {
+        Quarter::containing(CalendarDate::default())
+    }
+}
+
+/// What happens when a field is missing from the object.
+pub enum WhenMissing<Target> {
+    /// The field is required: a missing one is an error.
+    Refuse,
+    /// The placeholder is the right value (an `Option` field stays `None`).
+    KeepPlaceholder,
+    /// The field takes its serde default.
+    SetDefault(fn(&mut Target)),
+}
+
+/// How one field of a struct is read.
+pub struct FieldReader<Target> {
+    pub name: &'static str,
+    pub read: fn(&mut Target, &JsonValue, &Trail) -> Result<(), DecodeError>,
+    pub when_missing: WhenMissing<Target>,
+}
+
+/// Reads the fields of `target` from `members` through the table of `readers`.
+pub fn decode_fields<Target>(
+    target: &mut Target,
+    members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
+    trail: &Trail,
+    readers: &[FieldReader<Target>],
+) -> Result<(), DecodeError> {
+    for reader in readers {
+        match member(members, reader.name) {
+            Some(value) => (reader.read)(target, value, &trail.key(reader.name))?,
+            None => match reader.when_missing {
+                WhenMissing::Refuse => {
+                    return Err(trail.error(format!("missing field `{}`", reader.name)))
+                }
+                WhenMissing::KeepPlaceholder => {}
+                WhenMissing::SetDefault(set_default) => set_default(target),
+            },
+        }
+    }
+    Ok(())
+}
+
+/// Implements [`Decode`] and [`Placeholder`] for a struct from its field list (see
+/// the module docs).
 #[macro_export]
 macro_rules! decode_struct {
     ($type:ident { $($field:ident : $how:ident $(($default:path))?),* $(,)? }) => {
+        impl $crate::io::codec::decode::Placeholder for $type {
+            fn placeholder() -> Self {
+                $type {
+                    $($field: $crate::io::codec::decode::Placeholder::placeholder(),)*
+                }
+            }
+        }
+
         impl $crate::io::codec::decode::Decode for $type {
             fn decode(
                 value: &$crate::io::codec::parse::JsonValue,
@@ -232,39 +338,55 @@ macro_rules! decode_struct {
             ) -> Result<Self, $crate::io::codec::decode::DecodeError> {
                 use $crate::io::codec::decode as decode;
                 const FIELD_NAMES: &[&str] = &[$(stringify!($field)),*];
+                let readers: &[decode::FieldReader<$type>] = &[
+                    $(decode::FieldReader {
+                        name: stringify!($field),
+                        read: |target: &mut $type, value, trail| {
+                            target.$field = decode::Decode::decode(value, trail)?;
+                            Ok(())
+                        },
+                        when_missing: $crate::decode_struct!(@when_missing $type, $field, $how $(($default))?),
+                    },)*
+                ];
                 let members = decode::object_members(value, trail, concat!("struct ", stringify!($type)))?;
                 decode::check_member_names(members, FIELD_NAMES, trail)?;
-                Ok($type {
-                    $($field: $crate::decode_struct!(@field members, trail, $field, $how $(($default))?),)*
-                })
+                let mut decoded = <$type as decode::Placeholder>::placeholder();
+                decode::decode_fields(&mut decoded, members, trail, readers)?;
+                Ok(decoded)
             }
         }
     };
-    (@field $members:ident, $trail:ident, $field:ident, required) => {
-        decode::required_field($members, stringify!($field), $trail)?
+    (@when_missing $type:ident, $field:ident, required) => {
+        decode::WhenMissing::Refuse
     };
-    (@field $members:ident, $trail:ident, $field:ident, optional) => {
-        decode::optional_field($members, stringify!($field), $trail)?
+    (@when_missing $type:ident, $field:ident, optional) => {
+        decode::WhenMissing::KeepPlaceholder
     };
-    (@field $members:ident, $trail:ident, $field:ident, defaulted) => {
-        decode::defaulted_field($members, stringify!($field), $trail, Default::default)?
+    (@when_missing $type:ident, $field:ident, defaulted) => {
+        decode::WhenMissing::SetDefault(|target: &mut $type| target.$field = Default::default())
     };
-    (@field $members:ident, $trail:ident, $field:ident, defaulted_with($default:path)) => {
-        decode::defaulted_field($members, stringify!($field), $trail, $default)?
+    (@when_missing $type:ident, $field:ident, defaulted_with($default:path)) => {
+        decode::WhenMissing::SetDefault(|target: &mut $type| target.$field = $default())
     };
 }
 
 /// Implements [`Decode`] for a unit-only enum from its stored names.
 #[macro_export]
 macro_rules! decode_enum {
-    ($type:ident { $($variant:ident = $name:literal),* $(,)? }) => {
+    ($type:ident { $first_variant:ident = $first_name:literal $(, $variant:ident = $name:literal)* $(,)? }) => {
+        impl $crate::io::codec::decode::Placeholder for $type {
+            fn placeholder() -> Self {
+                $type::$first_variant
+            }
+        }
+
         impl $crate::io::codec::decode::Decode for $type {
             fn decode(
                 value: &$crate::io::codec::parse::JsonValue,
                 trail: &$crate::io::codec::decode::Trail,
             ) -> Result<Self, $crate::io::codec::decode::DecodeError> {
-                const NAMES: &[&str] = &[$($name),*];
-                const VARIANTS: &[$type] = &[$($type::$variant),*];
+                const NAMES: &[&str] = &[$first_name $(, $name)*];
+                const VARIANTS: &[$type] = &[$type::$first_variant $(, $type::$variant)*];
                 $crate::io::codec::decode::decode_enum_name(value, trail, NAMES)
                     .map(|index| VARIANTS[index])
             }

@@ -34,7 +34,7 @@ pub fn OverviewPage() -> impl IntoView {
                         .into_iter()
                         .map(|(kind, count)| {
                             view! {
-                                <li class="key-figure" data-kind=format!("{kind:?}")>
+                                <li class="key-figure">
                                     <span class="key-figure-value">{count}</span>
                                     <span class="key-figure-label">{messages::entity_kind_plural(kind, language_now)}</span>
                                 </li>
