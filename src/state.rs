@@ -35,6 +35,13 @@ struct UndoHistory {
     redo_stack: Vec<Model>,
 }
 
+/// Which way undo history is walked.
+#[derive(Clone, Copy)]
+enum HistoryDirection {
+    Back,
+    Forward,
+}
+
 /// A message shown to the user for a while, or until dismissed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -299,43 +306,41 @@ impl AppState {
 
     /// Takes back the last change of the open model.
     pub fn undo(&self) {
-        let slot_id = self.active_slot_id.get_untracked();
-        let current = self.model.get_untracked();
-        let restored = self.histories.try_update_value(|histories| {
-            let history = histories.entry(slot_id).or_default();
-            let restored = history.undo_stack.pop()?;
-            history.redo_stack.push(current);
-            Some(restored)
-        });
-        match restored.flatten() {
-            Some(model) => {
-                self.model.set(model);
-                self.refresh_history_flags();
-                self.schedule_save();
-                self.confirm(Text::UndoDone);
-            }
-            None => self.confirm(Text::NothingToUndo),
-        }
+        self.step_through_history(HistoryDirection::Back);
     }
 
     /// Does again what undo took back.
     pub fn redo(&self) {
+        self.step_through_history(HistoryDirection::Forward);
+    }
+
+    /// Moves one step back (undo) or forward (redo): the model taken from one stack
+    /// replaces the open one, which goes on the other stack.
+    fn step_through_history(&self, direction: HistoryDirection) {
         let slot_id = self.active_slot_id.get_untracked();
         let current = self.model.get_untracked();
         let restored = self.histories.try_update_value(|histories| {
             let history = histories.entry(slot_id).or_default();
-            let restored = history.redo_stack.pop()?;
-            history.undo_stack.push(current);
+            let (take_from, put_on) = match direction {
+                HistoryDirection::Back => (&mut history.undo_stack, &mut history.redo_stack),
+                HistoryDirection::Forward => (&mut history.redo_stack, &mut history.undo_stack),
+            };
+            let restored = take_from.pop()?;
+            put_on.push(current);
             Some(restored)
         });
+        let (done, nothing_to_do) = match direction {
+            HistoryDirection::Back => (Text::UndoDone, Text::NothingToUndo),
+            HistoryDirection::Forward => (Text::RedoDone, Text::NothingToRedo),
+        };
         match restored.flatten() {
             Some(model) => {
                 self.model.set(model);
                 self.refresh_history_flags();
                 self.schedule_save();
-                self.confirm(Text::RedoDone);
+                self.confirm(done);
             }
-            None => self.confirm(Text::NothingToRedo),
+            None => self.confirm(nothing_to_do),
         }
     }
 
