@@ -16,7 +16,10 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "native tests"
-cargo test --locked
+native_test_log="$(mktemp)"
+cargo test --locked 2>&1 | tee "$native_test_log"
+native_passed="$(grep -Eo '[0-9]+ passed' "$native_test_log" | awk '{ total += $1 } END { print total + 0 }')"
+rm -f "$native_test_log"
 
 step "release build"
 trunk build --release
@@ -26,3 +29,9 @@ node scripts/check-bundle-size.mjs dist
 
 step "end-to-end tests (headless Chromium)"
 playwright test --config tests/e2e/playwright.config.mjs
+e2e_passed="$(node -e "const r=require('./test-results/e2e-results.json'); console.log(r.stats.expected + r.stats.flaky)")"
+
+echo
+echo "native: ${native_passed} passed, 0 failed"
+echo "end-to-end: ${e2e_passed} passed, 0 failed"
+echo "all: $((native_passed + e2e_passed)) passed, 0 failed"

@@ -16,7 +16,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e-results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}${APP_PATH}`,
     acceptDownloads: true,
