@@ -172,45 +172,15 @@ fn sample_model() -> Model {
             process_ids: vec![id(40)],
             data_object_ids: vec![id(50)],
         },
-        Capability {
-            id: id(61),
-            revision: 0,
+        Capability::blank(
+            id(61),
+            "Mobile Datenerfassung".to_string(),
+            CapabilityKind::Interface,
             modified,
-            external_id: None,
-            name: "Mobile Datenerfassung".to_string(),
-            description: String::new(),
-            kind: CapabilityKind::Interface,
-            current_maturity: 1,
-            target_maturity: 3,
-            business_fit: None,
-            technical_fit: None,
-            owner_id: None,
-            goal_ids: Vec::new(),
-            process_ids: Vec::new(),
-            data_object_ids: Vec::new(),
-        },
+        ),
     ];
-    let initiative = |number: u32, title: &str| Initiative {
-        id: id(number),
-        revision: 0,
-        modified,
-        external_id: None,
-        title: title.to_string(),
-        description: String::new(),
-        status: InitiativeStatus::Idea,
-        scores: InitiativeScores::default(),
-        effort_person_days: None,
-        start: None,
-        duration_quarters: 1,
-        pinned: false,
-        cost_lines: Vec::new(),
-        tags: Vec::new(),
-        goal_contributions: Vec::new(),
-        capability_ids: Vec::new(),
-        process_ids: Vec::new(),
-        depends_on_ids: Vec::new(),
-        owner_id: None,
-    };
+    let initiative =
+        |number: u32, title: &str| Initiative::blank(id(number), title.to_string(), modified);
     let mut crm = initiative(70, "CRM einführen 🚀");
     crm.description = "Zeile 1\nZeile 2 mit \"Anführungszeichen\"".to_string();
     crm.status = InitiativeStatus::Active;

@@ -992,3 +992,244 @@ impl Model {
         }
     }
 }
+
+// Blank entities.
+//
+// One constructor per entity kind builds a new entity with every optional field
+// empty and every required field at its documented default, so there is exactly one
+// place that knows what a freshly created entity looks like: the UI forms, the import
+// and the test fixtures all start from here and set only what they care about. Ids
+// and the time come from the edge (a UUIDv4 and the clock live in the browser), so
+// the constructors take them as arguments and the core stays deterministic. A new
+// entity starts at revision 0 with `modified` set to `now` and no external id.
+
+impl Person {
+    /// A new person with only a name: no roles, no email.
+    pub fn blank(id: EntityId, name: String, now: Timestamp) -> Person {
+        Person {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            name,
+            roles: Vec::new(),
+            email: None,
+        }
+    }
+}
+
+impl Goal {
+    /// A new goal with only a title, at the middle weight 3 and with no owner,
+    /// horizon, COBIT goal or tags.
+    pub fn blank(id: EntityId, title: String, now: Timestamp) -> Goal {
+        Goal {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            title,
+            statement: String::new(),
+            weight: 3,
+            horizon: None,
+            owner_id: None,
+            cobit_goal: None,
+            tags: Vec::new(),
+        }
+    }
+}
+
+impl Kpi {
+    /// A new KPI of a goal, measured upwards (`Increase`), with no baseline, target
+    /// or measurements yet.
+    pub fn blank(id: EntityId, goal_id: EntityId, name: String, now: Timestamp) -> Kpi {
+        Kpi {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            goal_id,
+            name,
+            unit: String::new(),
+            direction: KpiDirection::Increase,
+            baseline: None,
+            baseline_date: None,
+            target: None,
+            target_date: None,
+            measurements: Vec::new(),
+            data_source: String::new(),
+            owner_id: None,
+        }
+    }
+}
+
+impl BusinessProcess {
+    /// A new business process with only a name.
+    pub fn blank(id: EntityId, name: String, now: Timestamp) -> BusinessProcess {
+        BusinessProcess {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            name,
+            description: String::new(),
+            owner_id: None,
+        }
+    }
+}
+
+impl Capability {
+    /// A new capability of a kind, at current maturity 1 (initial) aiming for 3
+    /// (defined), with no fit ratings, owner or links.
+    pub fn blank(id: EntityId, name: String, kind: CapabilityKind, now: Timestamp) -> Capability {
+        Capability {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            name,
+            description: String::new(),
+            kind,
+            current_maturity: 1,
+            target_maturity: 3,
+            business_fit: None,
+            technical_fit: None,
+            owner_id: None,
+            goal_ids: Vec::new(),
+            process_ids: Vec::new(),
+            data_object_ids: Vec::new(),
+        }
+    }
+}
+
+impl DataObject {
+    /// A new data object with only a name: no data owner, no quality rating.
+    pub fn blank(id: EntityId, name: String, now: Timestamp) -> DataObject {
+        DataObject {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            name,
+            description: String::new(),
+            data_owner_id: None,
+            quality_rating: None,
+        }
+    }
+}
+
+impl Initiative {
+    /// A new initiative in status `Idea`, unscored, unscheduled, lasting the default
+    /// one quarter, with no costs and no links.
+    pub fn blank(id: EntityId, title: String, now: Timestamp) -> Initiative {
+        Initiative {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            title,
+            description: String::new(),
+            status: InitiativeStatus::Idea,
+            scores: InitiativeScores::default(),
+            effort_person_days: None,
+            start: None,
+            duration_quarters: default_duration_quarters(),
+            pinned: false,
+            cost_lines: Vec::new(),
+            tags: Vec::new(),
+            goal_contributions: Vec::new(),
+            capability_ids: Vec::new(),
+            process_ids: Vec::new(),
+            depends_on_ids: Vec::new(),
+            owner_id: None,
+        }
+    }
+}
+
+impl SpendItem {
+    /// A new spend item of a kind, with no vendor, start date, costs or links.
+    pub fn blank(id: EntityId, name: String, kind: SpendKind, now: Timestamp) -> SpendItem {
+        SpendItem {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            name,
+            kind,
+            vendor: String::new(),
+            start_date: None,
+            cost_lines: Vec::new(),
+            owner_id: None,
+            process_ids: Vec::new(),
+            goal_ids: Vec::new(),
+            initiative_id: None,
+        }
+    }
+}
+
+impl Review {
+    /// A new review of a quarter held on a date, with nothing recorded yet and an
+    /// empty key figure snapshot.
+    pub fn blank(id: EntityId, quarter: Quarter, date: CalendarDate, now: Timestamp) -> Review {
+        Review {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            quarter,
+            date,
+            kpi_actuals: Vec::new(),
+            initiative_health: Vec::new(),
+            user_acceptance: None,
+            technical_debt: None,
+            security_posture: None,
+            luftman: LuftmanLevels::default(),
+            decisions: Vec::new(),
+            next_steps: Vec::new(),
+            confirmed_spend_item_ids: Vec::new(),
+            confirmed_initiative_ids: Vec::new(),
+            snapshot: KeyFigureSnapshot::default(),
+            notes: String::new(),
+        }
+    }
+}
+
+impl WorkshopSession {
+    /// A new workshop session on a date, with no participants yet, the default
+    /// number of dots per participant and no votes.
+    pub fn blank(
+        id: EntityId,
+        title: String,
+        date: CalendarDate,
+        now: Timestamp,
+    ) -> WorkshopSession {
+        WorkshopSession {
+            id,
+            revision: 0,
+            modified: now,
+            external_id: None,
+            title,
+            date,
+            participant_names: Vec::new(),
+            participant_count: 0,
+            dots_per_participant: default_dots_per_participant(),
+            estimate_votes: Vec::new(),
+            dot_votes: Vec::new(),
+            accepted_estimates: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+}
+
+impl CostLine {
+    /// A new cost line of a category with both amounts at zero. Cost lines live
+    /// inside an initiative or spend item, so they carry no revision or time.
+    pub fn blank(id: EntityId, category: CostCategory) -> CostLine {
+        CostLine {
+            id,
+            category,
+            description: String::new(),
+            one_time_cents: 0,
+            running_cents_per_year: 0,
+        }
+    }
+}

@@ -30,51 +30,25 @@ pub fn empty_model() -> Model {
 }
 
 pub fn person(id: &str) -> Person {
-    Person {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        name: format!("Person {id}"),
-        roles: Vec::new(),
-        email: None,
-    }
+    Person::blank(id.to_string(), format!("Person {id}"), fixed_timestamp())
 }
 
 pub fn goal(id: &str, weight: u8) -> Goal {
-    Goal {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        title: format!("Goal {id}"),
-        statement: String::new(),
-        weight,
-        horizon: None,
-        owner_id: None,
-        cobit_goal: None,
-        tags: Vec::new(),
-    }
+    let mut goal = Goal::blank(id.to_string(), format!("Goal {id}"), fixed_timestamp());
+    goal.weight = weight;
+    goal
 }
 
 pub fn kpi(id: &str, goal_id: &str, baseline: Option<f64>, target: Option<f64>) -> Kpi {
-    Kpi {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        goal_id: goal_id.to_string(),
-        name: format!("KPI {id}"),
-        unit: String::new(),
-        direction: KpiDirection::Increase,
-        baseline,
-        baseline_date: None,
-        target,
-        target_date: None,
-        measurements: Vec::new(),
-        data_source: String::new(),
-        owner_id: None,
-    }
+    let mut kpi = Kpi::blank(
+        id.to_string(),
+        goal_id.to_string(),
+        format!("KPI {id}"),
+        fixed_timestamp(),
+    );
+    kpi.baseline = baseline;
+    kpi.target = target;
+    kpi
 }
 
 pub fn measurement(quarter_text: &str, value: f64) -> KpiMeasurement {
@@ -86,59 +60,25 @@ pub fn measurement(quarter_text: &str, value: f64) -> KpiMeasurement {
 }
 
 pub fn process(id: &str) -> BusinessProcess {
-    BusinessProcess {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        name: format!("Process {id}"),
-        description: String::new(),
-        owner_id: None,
-    }
+    BusinessProcess::blank(id.to_string(), format!("Process {id}"), fixed_timestamp())
 }
 
 pub fn capability(id: &str, kind: CapabilityKind) -> Capability {
-    Capability {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        name: format!("Capability {id}"),
-        description: String::new(),
+    let mut capability = Capability::blank(
+        id.to_string(),
+        format!("Capability {id}"),
         kind,
-        current_maturity: 2,
-        target_maturity: 4,
-        business_fit: None,
-        technical_fit: None,
-        owner_id: None,
-        goal_ids: Vec::new(),
-        process_ids: Vec::new(),
-        data_object_ids: Vec::new(),
-    }
+        fixed_timestamp(),
+    );
+    capability.current_maturity = 2;
+    capability.target_maturity = 4;
+    capability
 }
 
 pub fn initiative(id: &str, title: &str) -> Initiative {
-    Initiative {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        title: title.to_string(),
-        description: String::new(),
-        status: InitiativeStatus::Planned,
-        scores: InitiativeScores::default(),
-        effort_person_days: None,
-        start: None,
-        duration_quarters: 1,
-        pinned: false,
-        cost_lines: Vec::new(),
-        tags: Vec::new(),
-        goal_contributions: Vec::new(),
-        capability_ids: Vec::new(),
-        process_ids: Vec::new(),
-        depends_on_ids: Vec::new(),
-        owner_id: None,
-    }
+    let mut initiative = Initiative::blank(id.to_string(), title.to_string(), fixed_timestamp());
+    initiative.status = InitiativeStatus::Planned;
+    initiative
 }
 
 /// An initiative with a user-set value and effort.
@@ -165,21 +105,12 @@ pub fn contribution(goal_id: &str, strength: u8) -> GoalContribution {
 }
 
 pub fn spend_item(id: &str) -> SpendItem {
-    SpendItem {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        name: format!("Spend {id}"),
-        kind: SpendKind::Software,
-        vendor: String::new(),
-        start_date: None,
-        cost_lines: Vec::new(),
-        owner_id: None,
-        process_ids: Vec::new(),
-        goal_ids: Vec::new(),
-        initiative_id: None,
-    }
+    SpendItem::blank(
+        id.to_string(),
+        format!("Spend {id}"),
+        SpendKind::Software,
+        fixed_timestamp(),
+    )
 }
 
 pub fn cost_line(
@@ -188,36 +119,19 @@ pub fn cost_line(
     one_time_cents: MoneyCents,
     running_cents_per_year: MoneyCents,
 ) -> CostLine {
-    CostLine {
-        id: id.to_string(),
-        category,
-        description: String::new(),
-        one_time_cents,
-        running_cents_per_year,
-    }
+    let mut line = CostLine::blank(id.to_string(), category);
+    line.one_time_cents = one_time_cents;
+    line.running_cents_per_year = running_cents_per_year;
+    line
 }
 
 pub fn review(id: &str, quarter_text: &str) -> Review {
-    Review {
-        id: id.to_string(),
-        revision: 0,
-        modified: fixed_timestamp(),
-        external_id: None,
-        quarter: quarter(quarter_text),
-        date: date("2026-01-15"),
-        kpi_actuals: Vec::new(),
-        initiative_health: Vec::new(),
-        user_acceptance: None,
-        technical_debt: None,
-        security_posture: None,
-        luftman: LuftmanLevels::default(),
-        decisions: Vec::new(),
-        next_steps: Vec::new(),
-        confirmed_spend_item_ids: Vec::new(),
-        confirmed_initiative_ids: Vec::new(),
-        snapshot: KeyFigureSnapshot::default(),
-        notes: String::new(),
-    }
+    Review::blank(
+        id.to_string(),
+        quarter(quarter_text),
+        date("2026-01-15"),
+        fixed_timestamp(),
+    )
 }
 
 pub fn criterion(id: &str, weight: u8) -> WeightedCriterion {

@@ -26,51 +26,26 @@ pub(crate) fn date(year: i32, month: u32, day: u32) -> CalendarDate {
 }
 
 pub(crate) fn person(id: &str, name: &str) -> Person {
-    Person {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        name: name.to_string(),
-        roles: Vec::new(),
-        email: None,
-    }
+    let mut person = Person::blank(id.to_string(), name.to_string(), fixture_time());
+    person.revision = 1;
+    person
 }
 
 pub(crate) fn goal(id: &str, title: &str) -> Goal {
-    Goal {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        title: title.to_string(),
-        statement: String::new(),
-        weight: 3,
-        horizon: None,
-        owner_id: None,
-        cobit_goal: None,
-        tags: Vec::new(),
-    }
+    let mut goal = Goal::blank(id.to_string(), title.to_string(), fixture_time());
+    goal.revision = 1;
+    goal
 }
 
 pub(crate) fn kpi(id: &str, goal_id: &str, name: &str) -> Kpi {
-    Kpi {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        goal_id: goal_id.to_string(),
-        name: name.to_string(),
-        unit: String::new(),
-        direction: KpiDirection::Increase,
-        baseline: None,
-        baseline_date: None,
-        target: None,
-        target_date: None,
-        measurements: Vec::new(),
-        data_source: String::new(),
-        owner_id: None,
-    }
+    let mut kpi = Kpi::blank(
+        id.to_string(),
+        goal_id.to_string(),
+        name.to_string(),
+        fixture_time(),
+    );
+    kpi.revision = 1;
+    kpi
 }
 
 pub(crate) fn measurement(quarter_text: &str, value: f64) -> KpiMeasurement {
@@ -82,82 +57,41 @@ pub(crate) fn measurement(quarter_text: &str, value: f64) -> KpiMeasurement {
 }
 
 pub(crate) fn process(id: &str, name: &str) -> BusinessProcess {
-    BusinessProcess {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        name: name.to_string(),
-        description: String::new(),
-        owner_id: None,
-    }
+    let mut process = BusinessProcess::blank(id.to_string(), name.to_string(), fixture_time());
+    process.revision = 1;
+    process
 }
 
 pub(crate) fn capability(id: &str, name: &str) -> Capability {
-    Capability {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        name: name.to_string(),
-        description: String::new(),
-        kind: CapabilityKind::System,
-        current_maturity: 2,
-        target_maturity: 4,
-        business_fit: None,
-        technical_fit: None,
-        owner_id: None,
-        goal_ids: Vec::new(),
-        process_ids: Vec::new(),
-        data_object_ids: Vec::new(),
-    }
+    let mut capability = Capability::blank(
+        id.to_string(),
+        name.to_string(),
+        CapabilityKind::System,
+        fixture_time(),
+    );
+    capability.revision = 1;
+    capability.current_maturity = 2;
+    capability.target_maturity = 4;
+    capability
 }
 
 pub(crate) fn data_object(id: &str, name: &str) -> DataObject {
-    DataObject {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        name: name.to_string(),
-        description: String::new(),
-        data_owner_id: None,
-        quality_rating: None,
-    }
+    let mut data_object = DataObject::blank(id.to_string(), name.to_string(), fixture_time());
+    data_object.revision = 1;
+    data_object
 }
 
 pub(crate) fn initiative(id: &str, title: &str) -> Initiative {
-    Initiative {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        title: title.to_string(),
-        description: String::new(),
-        status: InitiativeStatus::Idea,
-        scores: InitiativeScores::default(),
-        effort_person_days: None,
-        start: None,
-        duration_quarters: 1,
-        pinned: false,
-        cost_lines: Vec::new(),
-        tags: Vec::new(),
-        goal_contributions: Vec::new(),
-        capability_ids: Vec::new(),
-        process_ids: Vec::new(),
-        depends_on_ids: Vec::new(),
-        owner_id: None,
-    }
+    let mut initiative = Initiative::blank(id.to_string(), title.to_string(), fixture_time());
+    initiative.revision = 1;
+    initiative
 }
 
 pub(crate) fn cost_line(id: &str, one_time_cents: MoneyCents, running: MoneyCents) -> CostLine {
-    CostLine {
-        id: id.to_string(),
-        category: CostCategory::Acquisition,
-        description: String::new(),
-        one_time_cents,
-        running_cents_per_year: running,
-    }
+    let mut line = CostLine::blank(id.to_string(), CostCategory::Acquisition);
+    line.one_time_cents = one_time_cents;
+    line.running_cents_per_year = running;
+    line
 }
 
 pub(crate) fn contribution(goal_id: &str, strength: u8) -> GoalContribution {
@@ -168,62 +102,37 @@ pub(crate) fn contribution(goal_id: &str, strength: u8) -> GoalContribution {
 }
 
 pub(crate) fn spend_item(id: &str, name: &str) -> SpendItem {
-    SpendItem {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        name: name.to_string(),
-        kind: SpendKind::Software,
-        vendor: String::new(),
-        start_date: None,
-        cost_lines: Vec::new(),
-        owner_id: None,
-        process_ids: Vec::new(),
-        goal_ids: Vec::new(),
-        initiative_id: None,
-    }
+    let mut spend_item = SpendItem::blank(
+        id.to_string(),
+        name.to_string(),
+        SpendKind::Software,
+        fixture_time(),
+    );
+    spend_item.revision = 1;
+    spend_item
 }
 
 pub(crate) fn review(id: &str, quarter_text: &str) -> Review {
-    Review {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        quarter: quarter(quarter_text),
-        date: date(2026, 3, 20),
-        kpi_actuals: Vec::new(),
-        initiative_health: Vec::new(),
-        user_acceptance: None,
-        technical_debt: None,
-        security_posture: None,
-        luftman: LuftmanLevels::default(),
-        decisions: Vec::new(),
-        next_steps: Vec::new(),
-        confirmed_spend_item_ids: Vec::new(),
-        confirmed_initiative_ids: Vec::new(),
-        snapshot: KeyFigureSnapshot::default(),
-        notes: String::new(),
-    }
+    let mut review = Review::blank(
+        id.to_string(),
+        quarter(quarter_text),
+        date(2026, 3, 20),
+        fixture_time(),
+    );
+    review.revision = 1;
+    review
 }
 
 pub(crate) fn workshop_session(id: &str, title: &str) -> WorkshopSession {
-    WorkshopSession {
-        id: id.to_string(),
-        revision: 1,
-        modified: fixture_time(),
-        external_id: None,
-        title: title.to_string(),
-        date: date(2026, 2, 10),
-        participant_names: Vec::new(),
-        participant_count: 3,
-        dots_per_participant: 3,
-        estimate_votes: Vec::new(),
-        dot_votes: Vec::new(),
-        accepted_estimates: Vec::new(),
-        decisions: Vec::new(),
-    }
+    let mut session = WorkshopSession::blank(
+        id.to_string(),
+        title.to_string(),
+        date(2026, 2, 10),
+        fixture_time(),
+    );
+    session.revision = 1;
+    session.participant_count = 3;
+    session
 }
 
 /// The fixture model. In short:
