@@ -99,3 +99,25 @@ test('a share-link fragment is left alone by the router', async ({ page }) => {
   await expect(page.getByTestId('page-overview')).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#share=abc');
 });
+
+test('the language switch changes every text and is remembered in this browser', async ({ page, pageProblems }) => {
+  await openApp(page);
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(navigation.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open file', exact: true })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('bitalign.pref.language'))).toBe('en');
+
+  // Error messages follow the language too.
+  await page.getByTestId('open-file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+  await expect(page.getByTestId('import-error-message')).toContainText('The file is not valid JSON');
+  await page.getByTestId('import-error-close').click();
+
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview', exact: true })).toBeVisible();
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});
