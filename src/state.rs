@@ -230,6 +230,19 @@ impl AppState {
         }
     }
 
+    /// Tells the user in their language why a change was refused.
+    fn report_refusal(&self, refusal: &CommandRefusal) {
+        let language = self.language.get_untracked();
+        self.push_notice(Notice {
+            notice_id: 0,
+            severity: NoticeSeverity::Error,
+            title: Text::ChangeRefused.in_language(language).to_string(),
+            body: messages::describe_command_refusal(refusal, language),
+            detail: None,
+            backup_key: None,
+        });
+    }
+
     /// A short confirmation such as "Saved" or "Undone".
     pub fn confirm(&self, text: Text) {
         let language = self.language.get_untracked();
@@ -259,15 +272,7 @@ impl AppState {
                 Ok(())
             }
             Err(refusal) => {
-                let language = self.language.get_untracked();
-                self.push_notice(Notice {
-                    notice_id: 0,
-                    severity: NoticeSeverity::Error,
-                    title: Text::ChangeRefused.in_language(language).to_string(),
-                    body: messages::describe_command_refusal(&refusal, language),
-                    detail: None,
-                    backup_key: None,
-                });
+                self.report_refusal(&refusal);
                 Err(refusal)
             }
         }
@@ -388,28 +393,32 @@ impl AppState {
             Ok(()) => self.save_status.set(SaveStatus::Saved),
             Err(error) => {
                 self.save_status.set(SaveStatus::Failed);
-                let language = self.language.get_untracked();
-                let body = match error {
-                    StorageWriteError::Full => {
-                        Text::StorageFullBody.in_language(language).to_string()
-                    }
-                    StorageWriteError::Unavailable => Text::StorageUnavailableBody
-                        .in_language(language)
-                        .to_string(),
-                    StorageWriteError::Other(detail) => {
-                        format!("{} ({detail})", Text::StorageFullBody.in_language(language))
-                    }
-                };
-                self.push_notice(Notice {
-                    notice_id: 0,
-                    severity: NoticeSeverity::Error,
-                    title: Text::StorageFullTitle.in_language(language).to_string(),
-                    body,
-                    detail: None,
-                    backup_key: None,
-                });
+                self.report_storage_failure(error);
             }
         }
+    }
+
+    /// Tells the user that a write to this browser's storage failed and how to keep
+    /// their work (the stored text is unchanged; the model stays open).
+    fn report_storage_failure(&self, error: StorageWriteError) {
+        let language = self.language.get_untracked();
+        let body = match error {
+            StorageWriteError::Full => Text::StorageFullBody.in_language(language).to_string(),
+            StorageWriteError::Unavailable => Text::StorageUnavailableBody
+                .in_language(language)
+                .to_string(),
+            StorageWriteError::Other(detail) => {
+                format!("{} ({detail})", Text::StorageFullBody.in_language(language))
+            }
+        };
+        self.push_notice(Notice {
+            notice_id: 0,
+            severity: NoticeSeverity::Error,
+            title: Text::StorageFullTitle.in_language(language).to_string(),
+            body,
+            detail: None,
+            backup_key: None,
+        });
     }
 
     /// Writes the index alone (after list changes such as rename or delete).
@@ -519,24 +528,19 @@ impl AppState {
             planning_start: model.planning_start,
         };
         if let Err(refusal) = model.apply(command, now) {
-            let language = self.language.get_untracked();
-            self.push_notice(Notice {
-                notice_id: 0,
-                severity: NoticeSeverity::Error,
-                title: Text::ChangeRefused.in_language(language).to_string(),
-                body: messages::describe_command_refusal(&refusal, language),
-                detail: None,
-                backup_key: None,
-            });
+            self.report_refusal(&refusal);
             return;
         }
-        if storage::write_model(slot_id, &model).is_ok() {
-            self.index.update(|index| {
-                if let Some(slot) = index.slot_mut(slot_id) {
-                    slot.title = model.title.clone();
-                }
-            });
-            self.save_index();
+        match storage::write_model(slot_id, &model) {
+            Ok(()) => {
+                self.index.update(|index| {
+                    if let Some(slot) = index.slot_mut(slot_id) {
+                        slot.title = model.title.clone();
+                    }
+                });
+                self.save_index();
+            }
+            Err(error) => self.report_storage_failure(error),
         }
     }
 

@@ -3,9 +3,11 @@
 //! Each type implements [`Decode`]; structs do so through [`decode_struct!`], which
 //! lists their fields once with how a missing field is treated (`required`,
 //! `optional` for `Option` fields that may be missing or null, `defaulted` for fields
-//! that take their `Default` when missing, or `defaulted_with(function)`). The
-//! generated code only calls small generic helpers, one instance per field *type*,
-//! which is what keeps it small compared with serde's derive.
+//! that take their `Default` when missing, or `defaulted_with(function)`). Decoding is
+//! table-driven: a struct starts as a [`Placeholder`] and a table of small per-field
+//! functions fills it ([`decode_fields`]), so each field costs one tiny function
+//! rather than an inlined copy of its reading and error handling, which was what made
+//! serde's derive the largest part of the bundle.
 //!
 //! The accepted documents are exactly those the serde attributes on the types (and
 //! so the committed JSON Schema) describe: unknown and duplicate fields are refused,
@@ -176,29 +178,8 @@ fn member<'value, 'text>(
         .map(|(_, value)| value)
 }
 
-/// The member named `name`, or the "missing field" error.
-#[inline(never)]
-fn required_member<'value, 'text>(
-    members: &'value [(std::borrow::Cow<'text, str>, JsonValue<'text>)],
-    name: &str,
-    trail: &Trail,
-) -> Result<&'value JsonValue<'text>, DecodeError> {
-    member(members, name).ok_or_else(|| trail.error(format!("missing field `{name}`")))
-}
-
-/// A field that must be present.
-#[inline(never)]
-pub fn required_field<T: Decode>(
-    members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
-    name: &str,
-    trail: &Trail,
-) -> Result<T, DecodeError> {
-    let value = required_member(members, name, trail)?;
-    T::decode(value, &trail.key(name))
-}
-
-/// An `Option` field: missing or `null` is `None`.
-#[inline(never)]
+/// An `Option` field: missing or `null` is `None`. Used for the file envelope, whose
+/// members are read one by one rather than into a struct.
 pub fn optional_field<T: Decode>(
     members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
     name: &str,
@@ -207,20 +188,6 @@ pub fn optional_field<T: Decode>(
     match member(members, name) {
         None | Some(JsonValue::Null) => Ok(None),
         Some(value) => T::decode(value, &trail.key(name)).map(Some),
-    }
-}
-
-/// A field that takes `default()` when missing (but not when `null`).
-#[inline(never)]
-pub fn defaulted_field<T: Decode>(
-    members: &[(std::borrow::Cow<'_, str>, JsonValue<'_>)],
-    name: &str,
-    trail: &Trail,
-    default: fn() -> T,
-) -> Result<T, DecodeError> {
-    match member(members, name) {
-        Some(value) => T::decode(value, &trail.key(name)),
-        None => Ok(default()),
     }
 }
 
