@@ -159,3 +159,50 @@ pub fn technical_import_detail(error: &ImportError) -> Option<String> {
 }
 
 pub use super::violations::{describe_command_refusal, describe_violation};
+
+/// What is wrong with a typed-in value, in one sentence under the field.
+pub fn describe_field_problem(problem: &crate::forms::FieldProblem, language: Language) -> String {
+    use super::Text;
+    use crate::forms::FieldProblem;
+    let fixed = |text: Text| text.in_language(language).to_string();
+    match problem {
+        FieldProblem::Required => fixed(Text::ProblemRequired),
+        FieldProblem::NotANumber => fixed(Text::ProblemNotANumber),
+        FieldProblem::NotAWholeNumber => fixed(Text::ProblemNotAWholeNumber),
+        FieldProblem::OutOfRange { minimum, maximum } => pick(
+            language,
+            format!("Bitte eine ganze Zahl von {minimum} bis {maximum} eingeben."),
+            format!("Please enter a whole number from {minimum} to {maximum}."),
+        ),
+        FieldProblem::DecimalOutOfRange { minimum, maximum } => pick(
+            language,
+            format!("Bitte eine Zahl von {minimum} bis {maximum} eingeben."),
+            format!("Please enter a number from {minimum} to {maximum}."),
+        ),
+        FieldProblem::MoneyTooLarge => fixed(Text::ProblemMoneyTooLarge),
+        FieldProblem::NotADate => fixed(Text::ProblemNotADate),
+        FieldProblem::NotAQuarter => fixed(Text::ProblemNotAQuarter),
+        FieldProblem::TooLong { maximum } => pick(
+            language,
+            format!("Höchstens {maximum} Zeichen."),
+            format!("At most {maximum} characters."),
+        ),
+        FieldProblem::NotAnEmail => fixed(Text::ProblemNotAnEmail),
+        FieldProblem::NotACurrencyCode => fixed(Text::ProblemNotACurrencyCode),
+        FieldProblem::UnknownChoice => fixed(Text::ProblemUnknownChoice),
+        FieldProblem::ChosenTwice => fixed(Text::ProblemChosenTwice),
+        FieldProblem::InRow {
+            row_number,
+            column_label,
+            problem,
+        } => {
+            let inner = describe_field_problem(problem, language);
+            let column = column_label.in_language(language);
+            pick(
+                language,
+                format!("Zeile {row_number}, {column}: {inner}"),
+                format!("Row {row_number}, {column}: {inner}"),
+            )
+        }
+    }
+}
