@@ -575,7 +575,7 @@ fn choice_by_code<T: Copy>(
 pub fn parse_quarter_leniently(text: &str) -> Option<Quarter> {
     let upper = text.trim().to_ascii_uppercase();
     let parts: Vec<&str> = upper
-        .split(|character: char| matches!(character, '-' | ' ' | '/' | '.'))
+        .split(['-', ' ', '/', '.'])
         .filter(|part| !part.is_empty())
         .collect();
     let [first, second] = parts.as_slice() else {
