@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 
-trunk build --release
+scripts/build-release.sh
 port="${PORT:-8080}"
 echo
 echo "bitalign is served at http://127.0.0.1:${port}/  (Ctrl+C stops it)"

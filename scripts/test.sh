@@ -22,7 +22,7 @@ native_passed="$(grep -Eo '[0-9]+ passed' "$native_test_log" | awk '{ total += $
 rm -f "$native_test_log"
 
 step "release build"
-trunk build --release
+scripts/build-release.sh
 
 step "bundle size gate"
 node scripts/check-bundle-size.mjs dist

@@ -169,3 +169,38 @@ pub async fn fetch_same_origin_text(relative_url: &str) -> Option<String> {
         .ok()?;
     text.as_string()
 }
+
+/// Opens a route by setting the URL fragment; the hashchange listener then updates
+/// the route signal, so links, the back button and code all take the same path.
+pub fn navigate_to_fragment(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(fragment);
+    }
+}
+
+/// Moves keyboard focus to the element with `element_id` once the current render has
+/// reached the page, and scrolls it into view.
+pub fn focus_element_soon(element_id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&element_id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Like [`focus_element_soon`], for the first element matching a CSS selector.
+pub fn focus_element_soon_by_selector(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.query_selector(&selector).ok().flatten())
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}

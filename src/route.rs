@@ -20,7 +20,9 @@ pub enum Route {
     },
     PriorityMatrix,
     Roadmap,
-    Budget,
+    Budget {
+        focused_id: Option<String>,
+    },
     People {
         focused_id: Option<String>,
     },
@@ -113,7 +115,7 @@ impl Route {
             ScreenName::Initiatives => Route::Initiatives { focused_id },
             ScreenName::PriorityMatrix => Route::PriorityMatrix,
             ScreenName::Roadmap => Route::Roadmap,
-            ScreenName::Budget => Route::Budget,
+            ScreenName::Budget => Route::Budget { focused_id },
             ScreenName::People => Route::People { focused_id },
             ScreenName::Reviews => Route::Reviews { focused_id },
             ScreenName::AlignmentCheck => Route::AlignmentCheck,
@@ -131,7 +133,7 @@ impl Route {
             Route::Initiatives { .. } => ScreenName::Initiatives,
             Route::PriorityMatrix => ScreenName::PriorityMatrix,
             Route::Roadmap => ScreenName::Roadmap,
-            Route::Budget => ScreenName::Budget,
+            Route::Budget { .. } => ScreenName::Budget,
             Route::People { .. } => ScreenName::People,
             Route::Reviews { .. } => ScreenName::Reviews,
             Route::AlignmentCheck => ScreenName::AlignmentCheck,
@@ -140,6 +142,44 @@ impl Route {
             Route::NotFound { .. } => return None,
         })
     }
+
+    /// The entity a screen focuses on (opens in its editor), if any.
+    pub fn focused_id(&self) -> Option<&str> {
+        match self {
+            Route::Goals { focused_id }
+            | Route::Capabilities { focused_id }
+            | Route::Initiatives { focused_id }
+            | Route::Budget { focused_id }
+            | Route::People { focused_id }
+            | Route::Reviews { focused_id } => focused_id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl ScreenName {
+    /// The fragment that opens this screen focused on an entity.
+    pub fn entity_href(self, id: &str) -> String {
+        format!("#/{}/{}", self.segment(), encode_fragment_segment(id))
+    }
+}
+
+/// Escapes the characters that would end or split a fragment segment. Ids made by
+/// bitalign are UUIDs, but imported files may carry other ids.
+fn encode_fragment_segment(segment: &str) -> String {
+    let mut encoded = String::with_capacity(segment.len());
+    for character in segment.chars() {
+        match character {
+            '%' | '/' | '#' | '?' | ' ' => {
+                let mut buffer = [0u8; 4];
+                for byte in character.encode_utf8(&mut buffer).bytes() {
+                    encoded.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            other => encoded.push(other),
+        }
+    }
+    encoded
 }
 
 /// Ids are UUIDs and need no decoding, but a hand-typed link may carry `%20` and the
@@ -203,6 +243,16 @@ mod tests {
                 focused_id: Some("a b".to_string())
             })
         );
+    }
+
+    #[test]
+    fn entity_links_round_trip_even_with_unusual_ids() {
+        for id in ["abc-123", "a b", "50%/x#y?z", "ä"] {
+            let href = ScreenName::Budget.entity_href(id);
+            let route = Route::from_fragment(&href).unwrap();
+            assert_eq!(route.focused_id(), Some(id), "{href}");
+            assert_eq!(route.screen(), Some(ScreenName::Budget));
+        }
     }
 
     #[test]

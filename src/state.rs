@@ -80,6 +80,16 @@ pub struct PendingImport {
     pub matching_slot_id: Option<SlotId>,
 }
 
+/// A question before something is destroyed: what, and what the accept button says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirmation {
+    pub title: Text,
+    /// The name of what is affected, shown in bold.
+    pub subject: String,
+    pub body: Text,
+    pub accept: Text,
+}
+
 /// The state every component reaches through context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -94,6 +104,10 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     pub import_error: RwSignal<Option<(String, json::ImportError)>>,
+    /// The question the confirmation dialog asks, if it is open.
+    pub confirmation: RwSignal<Option<Confirmation>>,
+    /// What happens when the user confirms.
+    confirmation_action: StoredValue<Option<Box<dyn Fn()>>, LocalStorage>,
     histories: StoredValue<HashMap<SlotId, UndoHistory>, LocalStorage>,
     next_notice_id: StoredValue<u64>,
     save_generation: StoredValue<u64>,
@@ -154,6 +168,8 @@ impl AppState {
             can_redo: RwSignal::new(false),
             pending_import: RwSignal::new(None),
             import_error: RwSignal::new(None),
+            confirmation: RwSignal::new(None),
+            confirmation_action: StoredValue::new_local(None),
             histories: StoredValue::new_local(HashMap::new()),
             next_notice_id: StoredValue::new(1),
             save_generation: StoredValue::new(0),
@@ -256,6 +272,26 @@ impl AppState {
         });
     }
 
+    /// Opens the confirmation dialog; `action` runs only if the user confirms.
+    pub fn ask_confirmation(&self, confirmation: Confirmation, action: impl Fn() + 'static) {
+        self.confirmation_action.set_value(Some(Box::new(action)));
+        self.confirmation.set(Some(confirmation));
+    }
+
+    /// Closes the confirmation dialog, running its action when `accepted`.
+    pub fn answer_confirmation(&self, accepted: bool) {
+        self.confirmation.set(None);
+        let action = self
+            .confirmation_action
+            .try_update_value(Option::take)
+            .flatten();
+        if accepted {
+            if let Some(action) = action {
+                action();
+            }
+        }
+    }
+
     pub fn dismiss_notice(&self, notice_id: u64) {
         self.notices
             .update(|notices| notices.retain(|notice| notice.notice_id != notice_id));
@@ -276,6 +312,21 @@ impl AppState {
                 Err(refusal)
             }
         }
+    }
+
+    /// Applies several commands (such as a form that changes the model's information
+    /// and its settings) as one undo step: all of them or, if one is refused, none.
+    pub fn dispatch_all(&self, commands: Vec<Command>) -> Result<(), CommandRefusal> {
+        let now = browser::now_timestamp();
+        let mut next_model = self.model.get_untracked();
+        for command in commands {
+            if let Err(refusal) = next_model.apply(command, now) {
+                self.report_refusal(&refusal);
+                return Err(refusal);
+            }
+        }
+        self.replace_model_as_undo_step(next_model);
+        Ok(())
     }
 
     /// Puts `next_model` in place of the open model, remembering the open one for undo.

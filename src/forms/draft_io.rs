@@ -607,7 +607,7 @@ pub fn parse_quarter_leniently(text: &str) -> Option<Quarter> {
 /// A decimal for an input: no grouping, the language's decimal separator, and no
 /// more digits than the value has.
 fn decimal_input_text(value: f64, language: Language) -> String {
-    let text = value.to_string();
+    let text = crate::float_text::plain_decimal(value, false);
     match language {
         Language::German => text.replace('.', ","),
         Language::English => text,

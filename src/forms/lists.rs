@@ -8,6 +8,7 @@ use crate::model::formulas::cost::{yearly_cost_of_initiative, yearly_cost_of_spe
 use crate::model::formulas::goals::{
     goal_is_measurable, kpi_current_progress, kpi_latest_measurement,
 };
+use crate::model::text_fold::fold_case;
 use crate::model::*;
 
 /// Formats numbers, money and dates for display. The browser implements it with Intl;
@@ -167,7 +168,7 @@ impl RowBuilder<'_> {
         self.sort_keys.push(if text.is_empty() {
             SortKey::Missing
         } else {
-            SortKey::Text(text.to_lowercase())
+            SortKey::Text(fold_case(&text))
         });
         self.cells.push(text);
     }
@@ -439,13 +440,10 @@ pub fn filter_and_sort(
     query: &str,
     sort: Option<ListSort>,
 ) -> Vec<ListRow> {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(|word| word.to_lowercase())
-        .collect();
+    let words: Vec<String> = query.split_whitespace().map(fold_case).collect();
     if !words.is_empty() {
         rows.retain(|row| {
-            let haystack = row.cells.join(" ").to_lowercase();
+            let haystack = fold_case(&row.cells.join(" "));
             words.iter().all(|word| haystack.contains(word.as_str()))
         });
     }

@@ -265,7 +265,7 @@ pub fn entity_choices(model: &Model, kind: EntityKind) -> Vec<(EntityId, String)
             (id.clone(), name)
         })
         .collect();
-    choices.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    choices.sort_by_cached_key(|(_, name)| crate::model::text_fold::fold_case(name));
     choices
 }
 
@@ -289,4 +289,20 @@ pub fn quarter_input_text(quarter: Option<Quarter>) -> String {
     quarter
         .map(|quarter| quarter.to_string())
         .unwrap_or_default()
+}
+
+/// A short English name of a kind for element ids and test ids (`spend-item`).
+pub fn kind_slug(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Goal => "goal",
+        EntityKind::Kpi => "kpi",
+        EntityKind::BusinessProcess => "process",
+        EntityKind::Capability => "capability",
+        EntityKind::DataObject => "data-object",
+        EntityKind::Initiative => "initiative",
+        EntityKind::SpendItem => "spend-item",
+        EntityKind::Review => "review",
+        EntityKind::WorkshopSession => "workshop",
+    }
 }

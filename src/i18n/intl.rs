@@ -80,7 +80,7 @@ pub fn format_decimal(value: f64, maximum_fraction_digits: u8, language: Languag
         },
         |formatter| match formatter {
             Some(formatter) => formatter.format_number(value),
-            None => format!("{value:.*}", usize::from(maximum_fraction_digits)),
+            None => crate::float_text::fixed_decimal(value, maximum_fraction_digits),
         },
     )
 }

@@ -149,7 +149,16 @@ pub fn technical_import_detail(error: &ImportError) -> Option<String> {
             violations
                 .iter()
                 .take(20)
-                .map(|violation| format!("{}: {}", violation.path, violation.kind))
+                .map(|violation| {
+                    // The English wording of each violation rather than its Display
+                    // text, which formats numbers with the standard library's float
+                    // formatting that the bundle otherwise does without.
+                    let description = super::violations::describe_violation_kind(
+                        Some(&violation.kind),
+                        Language::English,
+                    );
+                    format!("{}: {description}", violation.path)
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
@@ -174,11 +183,15 @@ pub fn describe_field_problem(problem: &crate::forms::FieldProblem, language: La
             format!("Bitte eine ganze Zahl von {minimum} bis {maximum} eingeben."),
             format!("Please enter a whole number from {minimum} to {maximum}."),
         ),
-        FieldProblem::DecimalOutOfRange { minimum, maximum } => pick(
-            language,
-            format!("Bitte eine Zahl von {minimum} bis {maximum} eingeben."),
-            format!("Please enter a number from {minimum} to {maximum}."),
-        ),
+        FieldProblem::DecimalOutOfRange { minimum, maximum } => {
+            let minimum = crate::float_text::plain_decimal(*minimum, false);
+            let maximum = crate::float_text::plain_decimal(*maximum, false);
+            pick(
+                language,
+                format!("Bitte eine Zahl von {minimum} bis {maximum} eingeben."),
+                format!("Please enter a number from {minimum} to {maximum}."),
+            )
+        }
         FieldProblem::MoneyTooLarge => fixed(Text::ProblemMoneyTooLarge),
         FieldProblem::NotADate => fixed(Text::ProblemNotADate),
         FieldProblem::NotAQuarter => fixed(Text::ProblemNotAQuarter),
@@ -204,5 +217,17 @@ pub fn describe_field_problem(problem: &crate::forms::FieldProblem, language: La
                 format!("Row {row_number}, {column}: {inner}"),
             )
         }
+    }
+}
+
+/// The singular name of a kind starting with a capital letter, for buttons.
+pub fn entity_kind_singular_capitalized(kind: EntityKind, language: Language) -> String {
+    let singular = entity_kind_singular(kind, language);
+    let mut characters = singular.chars();
+    match characters.next() {
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(characters)
+            .collect(),
+        None => String::new(),
     }
 }

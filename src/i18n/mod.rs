@@ -58,18 +58,18 @@ macro_rules! texts {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Text { $($key,)* }
 
+        /// The wordings of every text, German then English, in the order of [`Text`].
+        /// A table indexed by the key compiles to a few instructions and plain data,
+        /// where a `match` over hundreds of keys compiles to kilobytes of code.
+        const TEXT_TABLE: &[[&str; 2]] = &[$([$german, $english],)*];
+
         impl Text {
             /// Every key, for completeness tests.
             pub const ALL: &'static [Text] = &[$(Text::$key,)*];
 
             /// The wording of this text in `language`.
             pub fn in_language(self, language: Language) -> &'static str {
-                match self {
-                    $(Text::$key => match language {
-                        Language::German => $german,
-                        Language::English => $english,
-                    },)*
-                }
+                TEXT_TABLE[self as usize][language as usize]
             }
         }
     };
@@ -382,6 +382,7 @@ texts! {
     FromSpendItems => "aus IT-Ausgaben", "from spend items";
     FromInitiatives => "aus Initiativen", "from initiatives";
     BudgetGap => "Abstand zum IT-Budget", "Gap to the IT budget";
+    AddKpiForGoal => "KPI zu diesem Ziel anlegen", "Add a KPI to this goal";
 }
 
 #[cfg(test)]

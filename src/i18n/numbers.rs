@@ -74,9 +74,8 @@ pub fn parse_localized_decimal(text: &str, language: Language) -> Result<f64, Nu
     if !valid_characters || normalized.matches('.').count() > 1 {
         return Err(NumberParseError::NotANumber);
     }
-    let value: f64 = normalized
-        .parse()
-        .map_err(|_| NumberParseError::NotANumber)?;
+    let value =
+        crate::float_text::parse_decimal(&normalized).ok_or(NumberParseError::NotANumber)?;
     if value.is_finite() {
         Ok(value)
     } else {
@@ -100,7 +99,8 @@ pub fn parse_localized_money_cents(
 /// Writes a number for a spreadsheet cell: no grouping, no currency sign, the
 /// language's decimal separator, so the cell stays numeric in Excel.
 pub fn format_plain_decimal(value: f64, fraction_digits: usize, language: Language) -> String {
-    let text = format!("{value:.fraction_digits$}");
+    let text =
+        crate::float_text::fixed_decimal(value, u8::try_from(fraction_digits).unwrap_or(u8::MAX));
     match language {
         Language::German => text.replace('.', ","),
         Language::English => text,

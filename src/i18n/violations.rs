@@ -11,7 +11,7 @@ fn plain_number(value: f64, language: Language) -> String {
     let text = if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
-        format!("{value}")
+        crate::float_text::plain_decimal(value, false)
     };
     match language {
         Language::German => text.replace('.', ","),

@@ -1,103 +1,259 @@
-//! The two dialogs of opening a file: the preview of a valid file, which asks before
-//! anything is replaced, and the explanation of a file that cannot be opened.
+//! The dialogs: the preview of a valid file, which asks before anything is replaced,
+//! the explanation of a file that cannot be opened, and the one confirmation dialog
+//! that every deletion goes through.
+//!
+//! At most one dialog is open at a time. All three are built with
+//! [`crate::ui::dom`] into one container, with one delegated click listener reading
+//! `data-action`; keyboard focus moves to the dialog's safe first button when it
+//! opens, and Escape takes the safe way out (cancel, close).
 
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::{intl, messages, Text};
+use crate::browser;
+use crate::i18n::{intl, messages, Language, Text};
 use crate::model::EntityKind;
-use crate::state::AppState;
+use crate::state::{AppState, Confirmation, PendingImport};
+use crate::ui::dom::{self, Dom};
 
-/// Moves keyboard focus into a dialog when it opens, so keyboard and screen-reader
-/// users land on its first action.
-fn focus_when_shown(button: NodeRef<html::Button>) {
-    Effect::new(move |_| {
-        if let Some(button) = button.get() {
-            let _ = button.focus();
+fn dialog_button(class: &str, action: &str, test_id: &str, label: Text, language: Language) -> Dom {
+    Dom::with_class("button", class)
+        .attr("type", "button")
+        .attr("id", &format!("dialog-{action}"))
+        .attr("data-action", action)
+        .attr("data-testid", test_id)
+        .text(label.in_language(language))
+}
+
+/// A modal dialog frame around `content`.
+fn dialog_frame(class: &str, role: &str, title_id: &str, test_id: &str, content: Vec<Dom>) -> Dom {
+    let dialog = Dom::with_class("div", class)
+        .attr("role", role)
+        .attr("aria-modal", "true")
+        .attr("aria-labelledby", title_id)
+        .attr("data-testid", test_id);
+    for child in content {
+        dialog.push(child);
+    }
+    Dom::with_class("div", "dialog-backdrop").child(dialog)
+}
+
+fn build_import_preview(pending: &PendingImport, language: Language) -> Dom {
+    let model = &pending.imported.model;
+    let counts = Dom::with_class("ul", "import-counts");
+    for kind in EntityKind::ALL {
+        let count = model.entity_count(kind);
+        if count > 0 {
+            counts.push(
+                Dom::new("li")
+                    .child(Dom::with_class("span", "count").text(&count.to_string()))
+                    .child(Dom::new("span").text(&format!(
+                        " {}",
+                        messages::entity_kind_plural(kind, language)
+                    ))),
+            );
         }
-    });
+    }
+    let exported_at = intl::format_timestamp_date(pending.imported.exported_at, language);
+    let mut content = vec![
+        Dom::new("h2")
+            .attr("id", "import-preview-title")
+            .text(Text::ImportPreviewTitle.in_language(language)),
+        Dom::with_class("p", "file-name").text(&pending.file_name),
+        Dom::new("p").text(Text::ImportPreviewIntro.in_language(language)),
+        Dom::with_class("p", "import-model-title")
+            .attr("data-testid", "import-model-title")
+            .child(Dom::new("strong").text(&model.title)),
+    ];
+    if !model.organization.is_empty() {
+        content.push(Dom::new("p").text(&model.organization));
+    }
+    content.push(Dom::new("p").text(&format!(
+        "{}: {exported_at}",
+        Text::ImportExportedAt.in_language(language)
+    )));
+    content.push(counts);
+    content.push(Dom::with_class("p", "hint").text(Text::ImportReplaceHint.in_language(language)));
+    content.push(
+        Dom::with_class("div", "dialog-actions")
+            .child(dialog_button(
+                "button primary",
+                "import-replace",
+                "import-replace",
+                Text::ImportReplace,
+                language,
+            ))
+            .child(dialog_button(
+                "button",
+                "import-add",
+                "import-add",
+                Text::ImportAddAsNew,
+                language,
+            ))
+            .child(dialog_button(
+                "button",
+                "import-cancel",
+                "import-cancel",
+                Text::Cancel,
+                language,
+            )),
+    );
+    dialog_frame(
+        "dialog",
+        "dialog",
+        "import-preview-title",
+        "import-preview",
+        content,
+    )
 }
 
-#[component]
-pub fn ImportPreviewDialog() -> impl IntoView {
+fn build_import_error(
+    file_name: &str,
+    error: &crate::io::json::ImportError,
+    language: Language,
+) -> Dom {
+    let mut content = vec![
+        Dom::new("h2")
+            .attr("id", "import-error-title")
+            .text(Text::ImportFailedTitle.in_language(language)),
+        Dom::with_class("p", "file-name").text(file_name),
+        Dom::new("p")
+            .attr("id", "import-error-explanation")
+            .attr("data-testid", "import-error-message")
+            .text(&messages::describe_import_error(error, language)),
+    ];
+    if let Some(detail) = messages::technical_import_detail(error) {
+        content.push(
+            Dom::new("details")
+                .child(Dom::new("summary").text(Text::TechnicalDetail.in_language(language)))
+                .child(Dom::new("pre").text(&detail)),
+        );
+    }
+    content
+        .push(Dom::with_class("p", "hint").text(Text::ImportNothingChanged.in_language(language)));
+    content.push(
+        Dom::with_class("div", "dialog-actions").child(dialog_button(
+            "button primary",
+            "import-error-close",
+            "import-error-close",
+            Text::Close,
+            language,
+        )),
+    );
+    dialog_frame(
+        "dialog error",
+        "alertdialog",
+        "import-error-title",
+        "import-error",
+        content,
+    )
+    .attr("aria-describedby", "import-error-explanation")
+}
+
+/// The confirmation before destroying data. Focus starts on "Cancel", so pressing
+/// Enter by habit destroys nothing.
+fn build_confirmation(confirmation: &Confirmation, language: Language) -> Dom {
+    let content = vec![
+        Dom::new("h2")
+            .attr("id", "confirm-title")
+            .text(confirmation.title.in_language(language)),
+        Dom::new("p").child(
+            Dom::new("strong")
+                .attr("data-testid", "confirm-subject")
+                .text(&confirmation.subject),
+        ),
+        Dom::new("p")
+            .attr("id", "confirm-body")
+            .text(confirmation.body.in_language(language)),
+        Dom::with_class("div", "dialog-actions")
+            .child(dialog_button(
+                "button",
+                "confirm-cancel",
+                "confirm-delete-cancel",
+                Text::Cancel,
+                language,
+            ))
+            .child(dialog_button(
+                "button danger",
+                "confirm-accept",
+                "confirm-delete-accept",
+                confirmation.accept,
+                language,
+            )),
+    ];
+    dialog_frame(
+        "dialog",
+        "alertdialog",
+        "confirm-title",
+        "confirm-delete",
+        content,
+    )
+}
+
+/// The container of all dialogs.
+pub fn dialogs() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let language = state.language;
-    move || {
-        let pending = state.pending_import.get()?;
-        let language_now = language.get();
-        let first_button = NodeRef::<html::Button>::new();
-        focus_when_shown(first_button);
-        let model = &pending.imported.model;
-        let counts = EntityKind::ALL
-            .iter()
-            .filter(|kind| model.entity_count(**kind) > 0)
-            .map(|kind| {
-                let label = messages::entity_kind_plural(*kind, language_now);
-                let count = model.entity_count(*kind);
-                view! { <li><span class="count">{count}</span>" "{label}</li> }
+    let root = NodeRef::<html::Div>::new();
+    Effect::new(move |previous_focus: Option<Option<&'static str>>| {
+        let language = state.language.get();
+        let dialog = if let Some((file_name, error)) = state.import_error.get() {
+            Some((
+                build_import_error(&file_name, &error, language),
+                "dialog-import-error-close",
+            ))
+        } else if let Some(pending) = state.pending_import.get() {
+            Some((
+                build_import_preview(&pending, language),
+                "dialog-import-replace",
+            ))
+        } else {
+            state.confirmation.get().map(|confirmation| {
+                (
+                    build_confirmation(&confirmation, language),
+                    "dialog-confirm-cancel",
+                )
             })
-            .collect_view();
-        let exported_at = intl::format_timestamp_date(pending.imported.exported_at, language_now);
-        let replace_label = Text::ImportReplace.in_language(language_now);
-        Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-preview-title" data-testid="import-preview">
-                    <h2 id="import-preview-title">{Text::ImportPreviewTitle.in_language(language_now)}</h2>
-                    <p class="file-name">{pending.file_name.clone()}</p>
-                    <p>{Text::ImportPreviewIntro.in_language(language_now)}</p>
-                    <p class="import-model-title" data-testid="import-model-title"><strong>{model.title.clone()}</strong></p>
-                    {(!model.organization.is_empty()).then(|| view! { <p>{model.organization.clone()}</p> })}
-                    <p>{Text::ImportExportedAt.in_language(language_now)}": "{exported_at}</p>
-                    <ul class="import-counts">{counts}</ul>
-                    <p class="hint">{Text::ImportReplaceHint.in_language(language_now)}</p>
-                    <div class="dialog-actions">
-                        <button class="button primary" node_ref=first_button data-testid="import-replace" on:click=move |_| state.accept_pending_import_as_replacement()>
-                            {replace_label}
-                        </button>
-                        <button class="button" data-testid="import-add" on:click=move |_| state.accept_pending_import_as_new_model()>
-                            {Text::ImportAddAsNew.in_language(language_now)}
-                        </button>
-                        <button class="button" data-testid="import-cancel" on:click=move |_| state.pending_import.set(None)>
-                            {Text::Cancel.in_language(language_now)}
-                        </button>
-                    </div>
-                </div>
-            </div>
-        })
-    }
-}
-
-#[component]
-pub fn ImportErrorDialog() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let language = state.language;
-    move || {
-        let (file_name, error) = state.import_error.get()?;
-        let language_now = language.get();
-        let close_button = NodeRef::<html::Button>::new();
-        focus_when_shown(close_button);
-        let explanation = messages::describe_import_error(&error, language_now);
-        let detail = messages::technical_import_detail(&error);
-        Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog error" role="alertdialog" aria-modal="true" aria-labelledby="import-error-title" aria-describedby="import-error-explanation" data-testid="import-error">
-                    <h2 id="import-error-title">{Text::ImportFailedTitle.in_language(language_now)}</h2>
-                    <p class="file-name">{file_name}</p>
-                    <p id="import-error-explanation" data-testid="import-error-message">{explanation}</p>
-                    {detail.map(|detail| view! {
-                        <details>
-                            <summary>{Text::TechnicalDetail.in_language(language_now)}</summary>
-                            <pre>{detail}</pre>
-                        </details>
-                    })}
-                    <p class="hint">{Text::ImportNothingChanged.in_language(language_now)}</p>
-                    <div class="dialog-actions">
-                        <button class="button primary" node_ref=close_button data-testid="import-error-close" on:click=move |_| state.import_error.set(None)>
-                            {Text::Close.in_language(language_now)}
-                        </button>
-                    </div>
-                </div>
-            </div>
-        })
-    }
+        };
+        let root = root.get()?;
+        let focus_target = dialog.as_ref().map(|(_, focus_target)| *focus_target);
+        dom::replace_children(
+            &root,
+            dialog.into_iter().map(|(dialog, _)| dialog).collect(),
+        );
+        // Focus moves only when a dialog opens, not when the language changes in it.
+        if focus_target.is_some() && previous_focus.flatten() != focus_target {
+            browser::focus_element_soon(focus_target.unwrap_or_default().to_string());
+        }
+        Some(focus_target).flatten()
+    });
+    let run_action = move |action: &str| match action {
+        "import-replace" => state.accept_pending_import_as_replacement(),
+        "import-add" => state.accept_pending_import_as_new_model(),
+        "import-cancel" => state.pending_import.set(None),
+        "import-error-close" => state.import_error.set(None),
+        "confirm-cancel" => state.answer_confirmation(false),
+        "confirm-accept" => state.answer_confirmation(true),
+        _ => {}
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if let Some(action) = dom::closest_with(&event, "data-action")
+            .and_then(|button| button.get_attribute("data-action"))
+        {
+            run_action(&action);
+        }
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() != "Escape" {
+            return;
+        }
+        event.prevent_default();
+        if state.import_error.with_untracked(Option::is_some) {
+            run_action("import-error-close");
+        } else if state.pending_import.with_untracked(Option::is_some) {
+            run_action("import-cancel");
+        } else {
+            run_action("confirm-cancel");
+        }
+    };
+    view! { <div node_ref=root on:click=on_click on:keydown=on_keydown></div> }
 }

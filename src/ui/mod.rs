@@ -2,6 +2,9 @@
 //! global listeners (routing, keyboard shortcuts, drag and drop, saving on leave).
 
 pub mod dialogs;
+pub mod dom;
+pub mod entity_form;
+pub mod entity_list;
 pub mod pages;
 pub mod shell;
 

@@ -4,6 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::dom::{self, Dom};
 use crate::ui::translated;
 
 use crate::browser;
@@ -12,7 +13,7 @@ use crate::route::{ScreenName, SCREEN_SEGMENTS};
 use crate::state::{AppState, NoticeSeverity, SaveStatus};
 use crate::storage;
 
-use super::dialogs::{ImportErrorDialog, ImportPreviewDialog};
+use super::dialogs::dialogs;
 use super::pages;
 
 /// Whether a file is being dragged over the window, shared by the listeners and the
@@ -70,6 +71,9 @@ pub fn Shell() -> impl IntoView {
     let file_input = NodeRef::<html::Input>::new();
     let main_region = NodeRef::<html::Main>::new();
     let drop_target_active = use_drop_target_signal(state);
+    // Rendering by screen rather than by route keeps a screen (and its filter and
+    // sort) in place when only the entity it focuses on changes.
+    let current_screen = Memo::new(move |_| state.route.with(|route| route.screen()));
 
     let on_file_chosen = move |_| {
         let Some(input) = file_input.get() else {
@@ -89,28 +93,28 @@ pub fn Shell() -> impl IntoView {
         SaveStatus::Failed => translate(Text::SaveStateFailed),
     };
 
-    let navigation_links = move || {
-        let current_screen = state.route.get().screen();
-        SCREEN_SEGMENTS
+    let navigation_list = NodeRef::<html::Ul>::new();
+    Effect::new(move |_| {
+        let language = language.get();
+        let current_screen = state.route.with(|route| route.screen());
+        let Some(list) = navigation_list.get() else {
+            return;
+        };
+        let links = SCREEN_SEGMENTS
             .iter()
             .map(|(_, screen)| {
-                let screen = *screen;
-                let is_current = current_screen == Some(screen);
-                view! {
-                    <li>
-                        <a
-                            href=screen.href()
-                            class:current=is_current
-                            aria-current=move || is_current.then_some("page")
-                            on:click=move |_| navigation_open.set(false)
-                        >
-                            {translated(screen_label(screen))}
-                        </a>
-                    </li>
-                }
+                let is_current = current_screen == Some(*screen);
+                Dom::new("li").child(
+                    Dom::new("a")
+                        .attr("href", &screen.href())
+                        .attr_if(is_current, "class", "current")
+                        .attr_if(is_current, "aria-current", "page")
+                        .text(screen_label(*screen).in_language(language)),
+                )
             })
-            .collect_view()
-    };
+            .collect();
+        dom::replace_children(&list, links);
+    });
 
     let skip_to_content = move |_| {
         if let Some(main) = main_region.get() {
@@ -201,15 +205,14 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </header>
             <nav id="main-navigation" class="app-navigation" aria-label=translated(Text::MainNavigation)>
-                <ul>{navigation_links}</ul>
+                <ul node_ref=navigation_list on:click=move |_| navigation_open.set(false)></ul>
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_region>
-                <ExportReminder />
-                {move || pages::render_route(state.route.get())}
+                {export_reminder()}
+                {move || pages::render_screen(current_screen.get())}
             </main>
-            <Notices />
-            <ImportPreviewDialog />
-            <ImportErrorDialog />
+            {notices()}
+            {dialogs()}
             <div class="drop-overlay" class:visible=move || drop_target_active.get() aria-hidden="true">
                 <p>{translated(Text::DropFileHere)}</p>
             </div>
@@ -219,98 +222,145 @@ pub fn Shell() -> impl IntoView {
 
 /// Reminds the user to save a file when the last one is old or there is none yet,
 /// because browsers may evict the storage of rarely visited sites.
-#[component]
-fn ExportReminder() -> impl IntoView {
+fn export_reminder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let dismissed = RwSignal::new(false);
-    let reminder_text = move || {
-        if dismissed.get() {
-            return None;
-        }
-        let slot_id = state.active_slot_id.get();
-        let last_export = state
-            .index
-            .with(|index| index.slot(&slot_id).and_then(|slot| slot.last_export));
+    let root = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
         let language = state.language.get();
-        match last_export {
-            Some(last_export) => {
-                let age = browser::now_timestamp() - last_export;
-                (age > chrono::Duration::days(30))
-                    .then(|| Text::ExportReminder.in_language(language))
-            }
-            None => {
+        let reminder = if dismissed.get() {
+            None
+        } else {
+            let slot_id = state.active_slot_id.get();
+            let last_export = state
+                .index
+                .with(|index| index.slot(&slot_id).and_then(|slot| slot.last_export));
+            match last_export {
+                Some(last_export) => {
+                    let age = browser::now_timestamp() - last_export;
+                    (age > chrono::Duration::days(30)).then_some(Text::ExportReminder)
+                }
                 // A model never saved as a file is at risk once it holds work of the
                 // user's own, that is once something was changed in this session.
-                let changed_in_this_session = state.can_undo.get();
-                changed_in_this_session.then(|| Text::ExportNeverReminder.in_language(language))
+                None => state.can_undo.get().then_some(Text::ExportNeverReminder),
             }
+        };
+        let Some(root) = root.get() else {
+            return;
+        };
+        let content = reminder.map(|text| {
+            Dom::with_class("div", "banner warning")
+                .attr("role", "status")
+                .attr("data-testid", "export-reminder")
+                .child(Dom::new("p").text(text.in_language(language)))
+                .child(
+                    Dom::with_class("button", "button primary")
+                        .attr("data-action", "export")
+                        .attr("data-testid", "export-reminder-save")
+                        .text(Text::SaveBackupNow.in_language(language)),
+                )
+                .child(
+                    Dom::with_class("button", "button")
+                        .attr("data-action", "dismiss")
+                        .text(Text::Dismiss.in_language(language)),
+                )
+        });
+        dom::replace_children(&root, content.into_iter().collect());
+    });
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let action = dom::closest_with(&event, "data-action")
+            .and_then(|button| button.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("export") => state.export_open_model(),
+            Some("dismiss") => dismissed.set(true),
+            _ => {}
         }
     };
-    move || {
-        reminder_text().map(|text| {
-            let language = state.language.get();
-            view! {
-                <div class="banner warning" role="status" data-testid="export-reminder">
-                    <p>{text}</p>
-                    <button class="button primary" data-testid="export-reminder-save" on:click=move |_| state.export_open_model()>
-                        {Text::SaveBackupNow.in_language(language)}
-                    </button>
-                    <button class="button" on:click=move |_| dismissed.set(true)>
-                        {Text::Dismiss.in_language(language)}
-                    </button>
-                </div>
-            }
-        })
-    }
+    view! { <div node_ref=root on:click=on_click></div> }
 }
 
-/// Confirmations, warnings and errors, announced to screen readers.
-#[component]
-fn Notices() -> impl IntoView {
+/// Confirmations, warnings and errors, announced to screen readers. Notices are few
+/// and short-lived, so the list is rebuilt on each change.
+fn notices() -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! {
-        <section class="notices" aria-live="polite" aria-label=translated(Text::Notifications)>
-            // Notices are few and short-lived: rendering the list anew on each change
-            // is cheaper in bundle size than keyed diffing with <For>.
-            {move || state.notices.get().into_iter().map(|notice| {
-                    let severity_class = match notice.severity {
-                        NoticeSeverity::Success => "notice success",
-                        NoticeSeverity::Info => "notice info",
-                        NoticeSeverity::Warning => "notice warning",
-                        NoticeSeverity::Error => "notice error",
+    let root = NodeRef::<html::Section>::new();
+    Effect::new(move |_| {
+        let language = state.language.get();
+        let Some(root) = root.get() else {
+            return;
+        };
+        let items = state.notices.with(|notices| {
+            notices
+                .iter()
+                .map(|notice| {
+                    let (severity_class, role) = match notice.severity {
+                        NoticeSeverity::Success => ("notice success", "status"),
+                        NoticeSeverity::Info => ("notice info", "status"),
+                        NoticeSeverity::Warning => ("notice warning", "status"),
+                        NoticeSeverity::Error => ("notice error", "alert"),
                     };
-                    let notice_id = notice.notice_id;
-                    let role = if notice.severity == NoticeSeverity::Error { "alert" } else { "status" };
-                    let backup_key = notice.backup_key.clone();
-                    view! {
-                        <div class=severity_class role=role data-testid="notice">
-                            <p class="notice-title">{notice.title.clone()}</p>
-                            {(!notice.body.is_empty()).then(|| view! { <p>{notice.body.clone()}</p> })}
-                            {notice.detail.clone().map(|detail| view! { <p class="notice-detail">{detail}</p> })}
-                            <div class="notice-actions">
-                                {backup_key.map(|backup_key| {
-                                    view! {
-                                        <button
-                                            class="button"
-                                            data-testid="download-backup"
-                                            on:click=move |_| {
-                                                if let Some(text) = storage::read_backup(&backup_key) {
-                                                    let file_name = format!("bitalign-backup-{}.json", crate::i18n::numbers::iso_date_text(browser::today_local_date()));
-                                                    browser::download_text_file(&file_name, &text, "application/json");
-                                                }
-                                            }
-                                        >
-                                            {translated(Text::DownloadBackup)}
-                                        </button>
-                                    }
-                                })}
-                                <button class="button" on:click=move |_| state.dismiss_notice(notice_id)>
-                                    {translated(Text::Close)}
-                                </button>
-                            </div>
-                        </div>
+                    let actions = Dom::with_class("div", "notice-actions");
+                    if let Some(backup_key) = &notice.backup_key {
+                        actions.push(
+                            Dom::with_class("button", "button")
+                                .attr("data-action", "download-backup")
+                                .attr("data-backup", backup_key)
+                                .attr("data-testid", "download-backup")
+                                .text(Text::DownloadBackup.in_language(language)),
+                        );
                     }
-                }).collect_view()}
-        </section>
+                    actions.push(
+                        Dom::with_class("button", "button")
+                            .attr("data-action", "dismiss")
+                            .attr("data-notice", &notice.notice_id.to_string())
+                            .text(Text::Close.in_language(language)),
+                    );
+                    Dom::with_class("div", severity_class)
+                        .attr("role", role)
+                        .attr("data-testid", "notice")
+                        .child(Dom::with_class("p", "notice-title").text(&notice.title))
+                        .child_if(
+                            (!notice.body.is_empty()).then(|| Dom::new("p").text(&notice.body)),
+                        )
+                        .child_if(
+                            notice
+                                .detail
+                                .as_ref()
+                                .map(|detail| Dom::with_class("p", "notice-detail").text(detail)),
+                        )
+                        .child(actions)
+                })
+                .collect()
+        });
+        dom::replace_children(&root, items);
+    });
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let Some(button) = dom::closest_with(&event, "data-action") else {
+            return;
+        };
+        match button.get_attribute("data-action").as_deref() {
+            Some("dismiss") => {
+                if let Some(notice_id) = button
+                    .get_attribute("data-notice")
+                    .and_then(|text| text.parse().ok())
+                {
+                    state.dismiss_notice(notice_id);
+                }
+            }
+            Some("download-backup") => {
+                let backup_key = button.get_attribute("data-backup").unwrap_or_default();
+                if let Some(text) = storage::read_backup(&backup_key) {
+                    let file_name = format!(
+                        "bitalign-backup-{}.json",
+                        crate::i18n::numbers::iso_date_text(browser::today_local_date())
+                    );
+                    browser::download_text_file(&file_name, &text, "application/json");
+                }
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <section class="notices" aria-live="polite" aria-label=translated(Text::Notifications) node_ref=root on:click=on_click></section>
     }
 }

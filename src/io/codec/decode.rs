@@ -451,8 +451,8 @@ impl Decode for f64 {
         };
         // The standard library's parser rounds correctly, so every number bitalign
         // writes reads back as the same f64.
-        match text.parse::<f64>() {
-            Ok(number) if number.is_finite() => Ok(number),
+        match crate::float_text::parse_decimal(text) {
+            Some(number) if number.is_finite() => Ok(number),
             _ => Err(trail.error("number out of range".to_string())),
         }
     }

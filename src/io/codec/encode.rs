@@ -212,18 +212,11 @@ pub fn float_text(value: f64) -> String {
     }
     // ryu's rule: plain decimal notation for exponents from -5 to 15 (in scientific
     // notation), exponent notation outside that range.
-    let scientific = format!("{value:e}");
-    let (mantissa, exponent_text) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exponent: i32 = exponent_text.parse().unwrap_or(0);
+    let exponent = crate::float_text::shortest_digits(value).exponent;
     if (-5..16).contains(&exponent) {
-        let plain = format!("{value}");
-        if plain.contains('.') {
-            plain
-        } else {
-            format!("{plain}.0")
-        }
+        crate::float_text::plain_decimal(value, true)
     } else {
-        format!("{mantissa}e{exponent:+}")
+        crate::float_text::scientific(value)
     }
 }
 

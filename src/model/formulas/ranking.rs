@@ -90,7 +90,7 @@ pub fn rank_initiatives(model: &Model) -> Vec<RankedInitiative> {
             effective_value: scoring
                 .effective_value(initiative)
                 .filter(|value| value.value.is_finite()),
-            lowercase_title: initiative.title.to_lowercase(),
+            lowercase_title: crate::model::text_fold::fold_case(&initiative.title),
             title: initiative.title.as_str(),
             id: initiative.id.as_str(),
         })

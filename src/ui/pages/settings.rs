@@ -1,215 +1,312 @@
-//! Settings: the open model's title and organization, and the models stored in this
-//! browser (create, rename, duplicate, delete with confirmation, switch).
+//! Settings: the open model's information, planning settings and thresholds, the
+//! models stored in this browser (create, rename, duplicate, delete with confirmation,
+//! switch) and the two sample models.
 
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::ui::translated;
 
-use crate::i18n::{intl, Text};
-use crate::model::commands::Command;
-use crate::state::AppState;
-use crate::storage::StoredSlot;
+use crate::forms::FormSubject;
+use crate::i18n::{intl, Language, Text};
+use crate::samples;
+use crate::state::{AppState, Confirmation};
+use crate::storage::StoredIndex;
+use crate::ui::dom::{self, Dom};
+use crate::ui::entity_form::entity_form;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let language = state.language;
-    let translate = move |text: Text| text.in_language(language.get());
-    let title_input = NodeRef::<html::Input>::new();
-    let organization_input = NodeRef::<html::Input>::new();
-    let title_missing = RwSignal::new(false);
-
-    let apply_model_info = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let (Some(title_input), Some(organization_input)) =
-            (title_input.get(), organization_input.get())
-        else {
-            return;
-        };
-        let title = title_input.value().trim().to_string();
-        if title.is_empty() {
-            title_missing.set(true);
-            let _ = title_input.focus();
-            return;
-        }
-        title_missing.set(false);
-        let model = state.model.get_untracked();
-        let _ = state.dispatch(Command::SetModelInfo {
-            title,
-            organization: organization_input.value().trim().to_string(),
-            currency: model.currency,
-            planning_start: model.planning_start,
-        });
+    // The form is rebuilt when another model is opened (or undo changes the settings),
+    // so it always starts from the values of the open model.
+    let settings_form = move || {
+        state.model.with(|model| (model.id.clone(), model.revision));
+        entity_form(FormSubject::ModelSettings, None)
     };
-
     view! {
         <section class="page" data-testid="page-settings">
             <h1>{translated(Text::NavSettings)}</h1>
-            <h2>{translated(Text::ModelInfoHeading)}</h2>
-            <form class="form" on:submit=apply_model_info novalidate>
-                <div class="field">
-                    <label for="model-title-input">
-                        {translated(Text::ModelTitleLabel)}
-                        <span class="required-mark" aria-hidden="true">" *"</span>
-                    </label>
-                    <input
-                        id="model-title-input"
-                        data-testid="model-title-input"
-                        node_ref=title_input
-                        required
-                        aria-required="true"
-                        aria-invalid=move || title_missing.get().to_string()
-                        aria-describedby="model-title-error"
-                        prop:value=move || state.model.with(|model| model.title.clone())
-                    />
-                    <p id="model-title-error" class="field-error" role="alert">
-                        {move || title_missing.get().then(|| translate(Text::RequiredField))}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for="model-organization-input">{translated(Text::OrganizationLabel)}</label>
-                    <input
-                        id="model-organization-input"
-                        data-testid="model-organization-input"
-                        node_ref=organization_input
-                        prop:value=move || state.model.with(|model| model.organization.clone())
-                    />
-                </div>
-                <button type="submit" class="button primary" data-testid="apply-model-info">
-                    {translated(Text::SaveChanges)}
-                </button>
-            </form>
-            <StoredModels />
+            {settings_form}
+            {stored_models()}
         </section>
     }
 }
 
-/// The list of models stored in this browser, with the actions on each.
-#[component]
-fn StoredModels() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let language = state.language;
-    let translate = move |text: Text| text.in_language(language.get());
-    let slot_pending_deletion = RwSignal::new(None::<StoredSlot>);
-    let slot_being_renamed = RwSignal::new(None::<String>);
-
-    let rows = move || {
-        let active_slot_id = state.active_slot_id.get();
-        state
-            .index
-            .get()
-            .slots
-            .into_iter()
-            .map(|slot| {
-                let is_active = slot.slot_id == active_slot_id;
-                let slot_for_open = slot.slot_id.clone();
-                let slot_for_duplicate = slot.slot_id.clone();
-                let slot_for_rename = slot.slot_id.clone();
-                let slot_for_rename_check = slot.slot_id.clone();
-                let slot_for_delete = slot.clone();
-                let last_export_text = move || {
-                    slot.last_export.map_or_else(
-                        || translate(Text::NeverExported).to_string(),
-                        |timestamp| intl::format_timestamp_date(timestamp, language.get()),
-                    )
-                };
-                let title = slot.title.clone();
-                let rename_input = NodeRef::<html::Input>::new();
-                let is_renaming = move || slot_being_renamed.get().as_deref() == Some(slot_for_rename_check.as_str());
-                let submit_rename = move |event: leptos::ev::SubmitEvent| {
-                    event.prevent_default();
-                    let Some(input) = rename_input.get() else {
-                        return;
-                    };
-                    let new_title = input.value().trim().to_string();
-                    if !new_title.is_empty() {
-                        state.rename_slot(&slot_for_rename, new_title);
-                    }
-                    slot_being_renamed.set(None);
-                };
-                let title_for_input = title.clone();
-                let slot_id_for_rename_button = slot_for_open.clone();
-                view! {
-                    <li class="stored-model" class:active=is_active data-testid="stored-model">
-                        <Show
-                            when=is_renaming
-                            fallback={
-                                let title = title.clone();
-                                move || view! { <span class="stored-model-title" data-testid="stored-model-title">{title.clone()}</span> }
-                            }
-                        >
-                            <form class="inline-form" on:submit=submit_rename.clone()>
-                                <label class="visually-hidden" for="rename-model-input">{translated(Text::ModelTitleLabel)}</label>
-                                <input id="rename-model-input" data-testid="rename-model-input" node_ref=rename_input prop:value=title_for_input.clone() />
-                                <button type="submit" class="button primary">{translated(Text::SaveChanges)}</button>
-                            </form>
-                        </Show>
-                        {is_active.then(|| view! { <span class="badge">{translated(Text::ActiveModel)}</span> })}
-                        <span class="stored-model-export">{translated(Text::LastExport)}": "{last_export_text}</span>
-                        <span class="stored-model-actions">
-                            {(!is_active).then(|| {
-                                let slot_id = slot_for_open.clone();
-                                view! {
-                                    <button class="button" data-testid="open-stored-model" on:click=move |_| state.switch_to_slot(&slot_id)>
-                                        {translated(Text::OpenModel)}
-                                    </button>
-                                }
-                            })}
-                            <button class="button" data-testid="rename-stored-model" on:click=move |_| slot_being_renamed.set(Some(slot_id_for_rename_button.clone()))>
-                                {translated(Text::RenameModel)}
-                            </button>
-                            <button class="button" data-testid="duplicate-stored-model" on:click=move |_| state.duplicate_slot(&slot_for_duplicate)>
-                                {translated(Text::DuplicateModel)}
-                            </button>
-                            <button class="button danger" data-testid="delete-stored-model" on:click=move |_| slot_pending_deletion.set(Some(slot_for_delete.clone()))>
-                                {translated(Text::DeleteModel)}
-                            </button>
-                        </span>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-
-    let confirm_dialog = move || {
-        let slot = slot_pending_deletion.get()?;
-        let confirm_button = NodeRef::<html::Button>::new();
-        Effect::new(move |_| {
-            if let Some(button) = confirm_button.get() {
-                let _ = button.focus();
-            }
-        });
-        let slot_id = slot.slot_id.clone();
-        Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="delete-model-title" aria-describedby="delete-model-body" data-testid="confirm-delete">
-                    <h2 id="delete-model-title">{translated(Text::ConfirmDeleteTitle)}</h2>
-                    <p><strong>{slot.title.clone()}</strong></p>
-                    <p id="delete-model-body">{translated(Text::ConfirmDeleteBody)}</p>
-                    <div class="dialog-actions">
-                        <button class="button" node_ref=confirm_button data-testid="confirm-delete-cancel" on:click=move |_| slot_pending_deletion.set(None)>
-                            {translated(Text::Cancel)}
-                        </button>
-                        <button class="button danger" data-testid="confirm-delete-accept" on:click=move |_| {
-                            slot_pending_deletion.set(None);
-                            state.delete_slot(&slot_id);
-                        }>
-                            {translated(Text::ConfirmDeleteAction)}
-                        </button>
-                    </div>
-                </div>
-            </div>
-        })
-    };
-
-    view! {
-        <h2>{translated(Text::ModelsHeading)}</h2>
-        <p class="hint">{translated(Text::ModelsIntro)}</p>
-        <ul class="stored-models" data-testid="stored-models">{rows}</ul>
-        <button class="button" data-testid="new-empty-model" on:click=move |_| state.create_empty_model()>
-            {translated(Text::NewEmptyModel)}
-        </button>
-        {confirm_dialog}
+/// Adds one of the method's two examples as a new model, in the current language.
+fn open_sample(
+    state: AppState,
+    loading: RwSignal<bool>,
+    german_path: &'static str,
+    english_path: &'static str,
+) {
+    if loading.get_untracked() {
+        return;
     }
+    loading.set(true);
+    let path = match state.language.get_untracked() {
+        Language::German => german_path,
+        Language::English => english_path,
+    };
+    leptos::task::spawn_local(async move {
+        let sample = crate::browser::fetch_same_origin_text(path)
+            .await
+            .and_then(|text| samples::sample_from_text(&text));
+        loading.set(false);
+        match sample {
+            Some(model) => {
+                state.add_model_as_new_slot(model, None);
+                state.confirm(Text::Imported);
+            }
+            None => state.confirm(Text::SampleLoadFailed),
+        }
+    });
+}
+
+fn button(
+    class: &str,
+    action: &str,
+    slot_id: &str,
+    test_id: &str,
+    label: Text,
+    language: Language,
+) -> Dom {
+    Dom::with_class("button", class)
+        .attr("type", "button")
+        .attr("data-action", action)
+        .attr_if(!slot_id.is_empty(), "data-slot", slot_id)
+        .attr("data-testid", test_id)
+        .text(label.in_language(language))
+}
+
+/// The models stored in this browser with the actions on each, and the samples.
+fn build_stored_models(
+    index: &StoredIndex,
+    active_slot_id: &str,
+    renaming: Option<&str>,
+    loading_sample: bool,
+    language: Language,
+) -> Vec<Dom> {
+    let list = Dom::with_class("ul", "stored-models").attr("data-testid", "stored-models");
+    for slot in &index.slots {
+        let is_active = slot.slot_id == active_slot_id;
+        let item = Dom::with_class(
+            "li",
+            if is_active {
+                "stored-model active"
+            } else {
+                "stored-model"
+            },
+        )
+        .attr("data-testid", "stored-model");
+        if renaming == Some(slot.slot_id.as_str()) {
+            item.push(
+                Dom::with_class("form", "inline-form")
+                    .attr("data-slot", &slot.slot_id)
+                    .child(
+                        Dom::with_class("label", "visually-hidden")
+                            .attr("for", "rename-model-input")
+                            .text(Text::ModelTitleLabel.in_language(language)),
+                    )
+                    .child(
+                        Dom::new("input")
+                            .attr("id", "rename-model-input")
+                            .attr("data-testid", "rename-model-input")
+                            .value(&slot.title),
+                    )
+                    .child(
+                        Dom::with_class("button", "button primary")
+                            .attr("type", "submit")
+                            .text(Text::SaveChanges.in_language(language)),
+                    ),
+            );
+        } else {
+            item.push(
+                Dom::with_class("span", "stored-model-title")
+                    .attr("data-testid", "stored-model-title")
+                    .text(&slot.title),
+            );
+        }
+        if is_active {
+            item.push(
+                Dom::with_class("span", "badge").text(Text::ActiveModel.in_language(language)),
+            );
+        }
+        let last_export = slot.last_export.map_or_else(
+            || Text::NeverExported.in_language(language).to_string(),
+            |timestamp| intl::format_timestamp_date(timestamp, language),
+        );
+        item.push(
+            Dom::with_class("span", "stored-model-export").text(&format!(
+                "{}: {last_export}",
+                Text::LastExport.in_language(language)
+            )),
+        );
+        let actions = Dom::with_class("span", "stored-model-actions");
+        let slot_id = slot.slot_id.as_str();
+        if !is_active {
+            actions.push(button(
+                "button",
+                "open",
+                slot_id,
+                "open-stored-model",
+                Text::OpenModel,
+                language,
+            ));
+        }
+        actions.push(button(
+            "button",
+            "rename",
+            slot_id,
+            "rename-stored-model",
+            Text::RenameModel,
+            language,
+        ));
+        actions.push(button(
+            "button",
+            "duplicate",
+            slot_id,
+            "duplicate-stored-model",
+            Text::DuplicateModel,
+            language,
+        ));
+        actions.push(button(
+            "button danger",
+            "delete",
+            slot_id,
+            "delete-stored-model",
+            Text::DeleteModel,
+            language,
+        ));
+        item.push(actions);
+        list.push(item);
+    }
+    let samples = Dom::with_class("div", "button-row")
+        .child(
+            button(
+                "button",
+                "sample-trades",
+                "",
+                "open-sample-trades",
+                Text::SampleTradesService,
+                language,
+            )
+            .attr_if(loading_sample, "disabled", ""),
+        )
+        .child(
+            button(
+                "button",
+                "sample-b2b",
+                "",
+                "open-sample-b2b",
+                Text::SampleB2bSales,
+                language,
+            )
+            .attr_if(loading_sample, "disabled", ""),
+        );
+    vec![
+        Dom::new("h2").text(Text::ModelsHeading.in_language(language)),
+        Dom::with_class("p", "hint").text(Text::ModelsIntro.in_language(language)),
+        list,
+        button(
+            "button",
+            "new-empty",
+            "",
+            "new-empty-model",
+            Text::NewEmptyModel,
+            language,
+        ),
+        Dom::new("h2").text(Text::SamplesHeading.in_language(language)),
+        Dom::with_class("p", "hint").text(Text::SamplesIntro.in_language(language)),
+        samples,
+    ]
+}
+
+/// The list of stored models and the samples, rebuilt when the index changes.
+fn stored_models() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let renaming = RwSignal::new(None::<String>);
+    let loading_sample = RwSignal::new(false);
+    let root = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let language = state.language.get();
+        let active_slot_id = state.active_slot_id.get();
+        let renaming_now = renaming.get();
+        let loading_now = loading_sample.get();
+        let Some(root) = root.get() else {
+            return;
+        };
+        let content = state.index.with(|index| {
+            build_stored_models(
+                index,
+                &active_slot_id,
+                renaming_now.as_deref(),
+                loading_now,
+                language,
+            )
+        });
+        dom::replace_children(&root, content);
+        if renaming_now.is_some() {
+            crate::browser::focus_element_soon("rename-model-input".to_string());
+        }
+    });
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let Some(button) = dom::closest_with(&event, "data-action") else {
+            return;
+        };
+        let slot_id = button.get_attribute("data-slot").unwrap_or_default();
+        match button.get_attribute("data-action").as_deref() {
+            Some("open") => state.switch_to_slot(&slot_id),
+            Some("rename") => renaming.set(Some(slot_id)),
+            Some("duplicate") => state.duplicate_slot(&slot_id),
+            Some("delete") => {
+                let title = state
+                    .index
+                    .with_untracked(|index| index.slot(&slot_id).map(|slot| slot.title.clone()))
+                    .unwrap_or_default();
+                state.ask_confirmation(
+                    Confirmation {
+                        title: Text::ConfirmDeleteTitle,
+                        subject: title,
+                        body: Text::ConfirmDeleteBody,
+                        accept: Text::ConfirmDeleteAction,
+                    },
+                    move || state.delete_slot(&slot_id),
+                );
+            }
+            Some("new-empty") => state.create_empty_model(),
+            Some("sample-trades") => open_sample(
+                state,
+                loading_sample,
+                samples::TRADES_SERVICE_GERMAN_PATH,
+                samples::TRADES_SERVICE_ENGLISH_PATH,
+            ),
+            Some("sample-b2b") => open_sample(
+                state,
+                loading_sample,
+                samples::B2B_SALES_GERMAN_PATH,
+                samples::B2B_SALES_ENGLISH_PATH,
+            ),
+            _ => {}
+        }
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(form) = dom::event_element(&event) else {
+            return;
+        };
+        let slot_id = form.get_attribute("data-slot").unwrap_or_default();
+        let new_title = form
+            .query_selector("input")
+            .ok()
+            .flatten()
+            .map(|input| dom::element_value(&input))
+            .unwrap_or_default();
+        let new_title = new_title.trim().to_string();
+        if !new_title.is_empty() {
+            state.rename_slot(&slot_id, new_title);
+        }
+        renaming.set(None);
+    };
+    view! { <div node_ref=root on:click=on_click on:submit=on_submit></div> }
 }

@@ -1,0 +1,136 @@
+//! A small, typed builder for DOM elements, used by the generic form and list.
+//!
+//! # Why not `view!` for these
+//!
+//! Leptos compiles every `view!` into rendering code specialised for its exact shape.
+//! That is ideal for the shell and small pieces, but the form and list render more than
+//! a hundred fields and a dozen column sets from data: as `view!` code they made the
+//! WebAssembly bundle grow by more than 100 KB (gzip), far past the size budget. Here
+//! the same DOM is built by a handful of plain functions, and events are handled by
+//! one delegated listener per form or list (declared with Leptos' `on:` on the root,
+//! so Leptos owns their lifetime) that reads `data-*` attributes of the target.
+//!
+//! # Safety of content
+//!
+//! Texts are only ever set through `textContent` and attribute values through
+//! `setAttribute`; no HTML is parsed, so text from a model file can never become
+//! markup or script.
+
+use wasm_bindgen::JsCast;
+
+/// An element under construction; methods chain and return it.
+pub struct Dom(pub web_sys::Element);
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
+
+impl Dom {
+    pub fn new(tag: &str) -> Dom {
+        Dom(document()
+            .create_element(tag)
+            .expect("creating an element with a fixed, valid tag name cannot fail"))
+    }
+
+    /// An element with a class.
+    pub fn with_class(tag: &str, class: &str) -> Dom {
+        Dom::new(tag).attr("class", class)
+    }
+
+    pub fn attr(self, name: &str, value: &str) -> Dom {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Sets an attribute only when `condition` holds (boolean attributes, optional ids).
+    pub fn attr_if(self, condition: bool, name: &str, value: &str) -> Dom {
+        if condition {
+            self.attr(name, value)
+        } else {
+            self
+        }
+    }
+
+    pub fn text(self, text: &str) -> Dom {
+        self.0.set_text_content(Some(text));
+        self
+    }
+
+    pub fn child(self, child: Dom) -> Dom {
+        let _ = self.0.append_child(&child.0);
+        self
+    }
+
+    pub fn child_if(self, child: Option<Dom>) -> Dom {
+        match child {
+            Some(child) => self.child(child),
+            None => self,
+        }
+    }
+
+    pub fn push(&self, child: Dom) {
+        let _ = self.0.append_child(&child.0);
+    }
+
+    /// Sets the live value of an input, select or textarea (not just its attribute).
+    pub fn value(self, value: &str) -> Dom {
+        set_property(&self.0, "value", &wasm_bindgen::JsValue::from_str(value));
+        self
+    }
+
+    pub fn checked(self, checked: bool) -> Dom {
+        set_property(
+            &self.0,
+            "checked",
+            &wasm_bindgen::JsValue::from_bool(checked),
+        );
+        self
+    }
+}
+
+fn set_property(element: &web_sys::Element, name: &str, value: &wasm_bindgen::JsValue) {
+    let _ = js_sys::Reflect::set(element, &wasm_bindgen::JsValue::from_str(name), value);
+}
+
+/// Replaces all children of `parent` with `children`.
+pub fn replace_children(parent: &web_sys::Element, children: Vec<Dom>) {
+    parent.set_text_content(None);
+    for child in children {
+        let _ = parent.append_child(&child.0);
+    }
+}
+
+/// The element an event happened on, if it is an element.
+pub fn event_element(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event.target()?.dyn_into::<web_sys::Element>().ok()
+}
+
+/// The nearest element from the event target upwards that carries `attribute`
+/// (a click on the text inside a button reports the text's parent).
+pub fn closest_with(event: &web_sys::Event, attribute: &str) -> Option<web_sys::Element> {
+    event_element(event)?
+        .closest(&format!("[{attribute}]"))
+        .ok()
+        .flatten()
+}
+
+/// An attribute parsed as an index.
+pub fn index_attribute(element: &web_sys::Element, name: &str) -> Option<usize> {
+    element.get_attribute(name)?.parse().ok()
+}
+
+/// The live value of an input, select or textarea.
+pub fn element_value(element: &web_sys::Element) -> String {
+    js_sys::Reflect::get(element, &wasm_bindgen::JsValue::from_str("value"))
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+/// Whether a checkbox is checked.
+pub fn element_checked(element: &web_sys::Element) -> bool {
+    js_sys::Reflect::get(element, &wasm_bindgen::JsValue::from_str("checked"))
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false)
+}
