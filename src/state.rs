@@ -655,7 +655,11 @@ impl AppState {
     /// Reads a chosen or dropped file; a valid one waits for the user's decision, an
     /// invalid one is reported and changes nothing.
     pub fn receive_file(&self, file_name: String, bytes: &[u8]) {
-        match json::import_model_file_bytes(bytes) {
+        // Marks for the benchmark script: reading, checking and previewing a file.
+        browser::performance_mark("import-start");
+        let result = json::import_model_file_bytes(bytes);
+        browser::performance_mark("import-checked");
+        match result {
             Ok(imported) => {
                 let matching_slot_id = self.index.with_untracked(|index| {
                     index

@@ -377,7 +377,7 @@ texts! {
     SampleTradesService => "Beispiel 1: Handwerks- und Servicebetrieb", "Example 1: trades and service firm";
     SampleB2bSales => "Beispiel 2: B2B-Vertrieb", "Example 2: B2B sales";
     SampleLoadFailed => "Das Beispielmodell konnte nicht geladen werden.", "The sample model could not be loaded.";
-    PlanningSettingsHeading => "Planung und Schwellen", "Planning and thresholds";
+    PlanningSettingsHeading => "Modell, Planung und Schwellen", "Model, planning and thresholds";
     SpendAndInitiativeCost => "Kosten nach Herkunft", "Cost by source";
     FromSpendItems => "aus IT-Ausgaben", "from spend items";
     FromInitiatives => "aus Initiativen", "from initiatives";
