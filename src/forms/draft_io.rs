@@ -73,7 +73,7 @@ impl DraftReader {
     }
 
     pub(super) fn quarter(&mut self, value: Option<Quarter>) {
-        self.text(&value.map(|quarter| quarter.to_string()).unwrap_or_default());
+        self.text(&value.map(super::quarter_display_text).unwrap_or_default());
     }
 
     /// The code of `value` among `options`, whose order matches `all_values`.

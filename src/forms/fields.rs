@@ -650,7 +650,7 @@ fn read_entity(reader: &mut DraftReader, entity: &Entity) {
                 .map(|measurement| RowDraft {
                     row_id: String::new(),
                     cells: vec![
-                        measurement.quarter.to_string(),
+                        super::quarter_display_text(measurement.quarter),
                         decimal_cell(measurement.value, language),
                         measurement.note.clone(),
                     ],

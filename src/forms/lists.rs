@@ -1,8 +1,8 @@
 //! The lists of every entity kind: columns, the cells of each row, sorting and the text
 //! filter, as pure functions over the model.
 
-use super::entity_display_name;
 use super::fields::{CAPABILITY_KIND_OPTIONS, ROLE_OPTIONS, SPEND_KIND_OPTIONS, STATUS_OPTIONS};
+use super::{entity_display_name, quarter_display_text};
 use crate::i18n::{Language, Text};
 use crate::model::formulas::cost::{yearly_cost_of_initiative, yearly_cost_of_spend_item};
 use crate::model::formulas::goals::{
@@ -342,11 +342,15 @@ pub fn list_rows(
                     row.name_of(model, EntityKind::Person, &initiative.owner_id);
                     row.number(initiative.scores.value.map(f64::from), 0);
                     row.number(initiative.scores.effort.map(f64::from), 0);
-                    let start = initiative
+                    let display = initiative
+                        .start
+                        .map(quarter_display_text)
+                        .unwrap_or_default();
+                    let iso = initiative
                         .start
                         .map(|quarter| quarter.to_string())
                         .unwrap_or_default();
-                    row.time(start.clone(), start);
+                    row.time(display, iso);
                     row.money(yearly_cost_of_initiative(model, initiative));
                 });
             }
@@ -366,8 +370,10 @@ pub fn list_rows(
         EntityKind::Review => {
             for review in &model.reviews {
                 push(&review.id, &mut |row| {
-                    let quarter = review.quarter.to_string();
-                    row.time(quarter.clone(), quarter);
+                    row.time(
+                        quarter_display_text(review.quarter),
+                        review.quarter.to_string(),
+                    );
                     row.time(
                         formatter.date(review.date),
                         crate::i18n::numbers::iso_date_text(review.date),

@@ -22,7 +22,7 @@ mod tests;
 
 use crate::i18n::{Language, Text};
 use crate::model::commands::Command;
-use crate::model::{CalendarDate, EntityId, EntityKind, Model, MoneyCents, Quarter, Timestamp};
+use crate::model::{CalendarDate, EntityId, EntityKind, Model, Quarter, Timestamp};
 
 pub use draft_io::{format_money_for_input, parse_quarter_leniently};
 
@@ -232,7 +232,9 @@ pub fn entity_display_name(model: &Model, kind: EntityKind, id: &str) -> Option<
         EntityKind::DataObject => model.data_object(id).map(|entity| entity.name.clone()),
         EntityKind::Initiative => model.initiative(id).map(|entity| entity.title.clone()),
         EntityKind::SpendItem => model.spend_item(id).map(|entity| entity.name.clone()),
-        EntityKind::Review => model.review(id).map(|entity| entity.quarter.to_string()),
+        EntityKind::Review => model
+            .review(id)
+            .map(|entity| quarter_display_text(entity.quarter)),
         EntityKind::WorkshopSession => model
             .workshop_session(id)
             .map(|entity| entity.title.clone()),
@@ -278,17 +280,10 @@ pub fn kind_of_entity(model: &Model, kinds: &[EntityKind], id: &str) -> Option<E
         .find(|kind| entity_display_name(model, *kind, id).is_some())
 }
 
-/// The money amount a form shows for `cents`, without currency sign or grouping, so
-/// it can be edited as typed.
-pub fn money_input_text(cents: MoneyCents, language: Language) -> String {
-    format_money_for_input(cents, language)
-}
-
-/// The quarter a form shows.
-pub fn quarter_input_text(quarter: Option<Quarter>) -> String {
-    quarter
-        .map(|quarter| quarter.to_string())
-        .unwrap_or_default()
+/// A quarter as people write it and as the screens show it (DESIGN.md section 4):
+/// `Q4 2026` in both languages. Files store `2026-Q4`.
+pub fn quarter_display_text(quarter: Quarter) -> String {
+    format!("Q{} {}", quarter.quarter_of_year(), quarter.year())
 }
 
 /// A short English name of a kind for element ids and test ids (`spend-item`).

@@ -3,7 +3,7 @@
 use super::lists::{filter_and_sort, list_columns, list_rows, DisplayFormatter, ListSort};
 use super::*;
 use crate::model::commands::Entity;
-use crate::model::CostCategory;
+use crate::model::{CostCategory, MoneyCents};
 use crate::samples::{sample_from_text, ALL_SAMPLE_TEXTS};
 
 struct PlainFormatter(Language);

@@ -157,5 +157,5 @@ pub fn format_timestamp_date(timestamp: crate::model::Timestamp, language: Langu
 
 /// A quarter as people write it: `Q4 2026` in both languages.
 pub fn format_quarter(quarter: Quarter, _language: Language) -> String {
-    format!("Q{} {}", quarter.quarter_of_year(), quarter.year())
+    crate::forms::quarter_display_text(quarter)
 }

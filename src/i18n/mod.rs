@@ -311,7 +311,7 @@ texts! {
     HintSpendLinks => "Jede größere Ausgabe sollte einen Geschäftsprozess und ein messbares Ziel unterstützen.", "Every larger spend should support a business process and a measurable goal.";
     HintOnePerLine => "Ein Eintrag pro Zeile.", "One entry per line.";
     HintCurrency => "Dreibuchstabiger Code nach ISO 4217, zum Beispiel EUR oder CHF.", "Three-letter ISO 4217 code, for example EUR or CHF.";
-    HintPlanningStart => "Das erste Quartal der Roadmap, zum Beispiel 2027-Q1.", "The first quarter of the roadmap, for example 2027-Q1.";
+    HintPlanningStart => "Das erste Quartal der Roadmap, zum Beispiel Q1 2027.", "The first quarter of the roadmap, for example Q1 2027.";
     HintWipLimit => "Zu viele parallele Projekte sind ein häufiger Fehler. Leer = keine Grenze.", "Too many parallel projects are a common mistake. Empty = no limit.";
     HintLargeSpendThreshold => "Ab diesem Betrag pro Jahr muss eine Ausgabe auf Prozess und Ziel zurückführbar sein.", "From this amount per year a spend must trace to a process and a goal.";
     HintUsefulLife => "Über diese Zeit werden einmalige Kosten auf die Jahre verteilt.", "One-time costs are spread over this many years.";
@@ -320,7 +320,7 @@ texts! {
     ProblemNotAWholeNumber => "Bitte eine ganze Zahl eingeben.", "Please enter a whole number.";
     ProblemMoneyTooLarge => "Der Betrag muss zwischen 0 und 100 Milliarden liegen.", "The amount must be between 0 and 100 billion.";
     ProblemNotADate => "Bitte ein Datum eingeben.", "Please enter a date.";
-    ProblemNotAQuarter => "Bitte ein Quartal wie 2026-Q3 eingeben.", "Please enter a quarter such as 2026-Q3.";
+    ProblemNotAQuarter => "Bitte ein Quartal wie Q3 2026 eingeben.", "Please enter a quarter such as Q3 2026.";
     ProblemNotAnEmail => "Bitte eine E-Mail-Adresse wie name@firma.de eingeben.", "Please enter an e-mail address such as name@company.com.";
     ProblemNotACurrencyCode => "Bitte einen Code aus drei Buchstaben eingeben, zum Beispiel EUR.", "Please enter a three-letter code, for example EUR.";
     ProblemUnknownChoice => "Bitte eine der Möglichkeiten wählen.", "Please choose one of the options.";

@@ -598,7 +598,7 @@ fn input_kind(input: FieldInput) -> (&'static str, &'static str, &'static str) {
         FieldInput::Integer { .. } => ("text", "numeric", ""),
         FieldInput::Decimal | FieldInput::Money => ("text", "decimal", ""),
         FieldInput::Date => ("date", "text", ""),
-        FieldInput::Quarter => ("text", "text", "2027-Q1"),
+        FieldInput::Quarter => ("text", "text", "Q1 2027"),
         _ => ("text", "text", ""),
     }
 }

@@ -12,6 +12,7 @@ use crate::i18n::{Language, Text};
 use crate::route::{ScreenName, SCREEN_SEGMENTS};
 use crate::state::{AppState, NoticeSeverity, SaveStatus};
 use crate::storage;
+use wasm_bindgen::JsCast;
 
 use super::dialogs::dialogs;
 use super::pages;
@@ -66,32 +67,12 @@ pub fn screen_label(screen: ScreenName) -> Text {
 pub fn Shell() -> impl IntoView {
     let state = expect_context::<AppState>();
     let language = state.language;
-    let translate = move |text: Text| text.in_language(language.get());
     let navigation_open = RwSignal::new(false);
-    let file_input = NodeRef::<html::Input>::new();
     let main_region = NodeRef::<html::Main>::new();
     let drop_target_active = use_drop_target_signal(state);
     // Rendering by screen rather than by route keeps a screen (and its filter and
     // sort) in place when only the entity it focuses on changes.
     let current_screen = Memo::new(move |_| state.route.with(|route| route.screen()));
-
-    let on_file_chosen = move |_| {
-        let Some(input) = file_input.get() else {
-            return;
-        };
-        let file = input.files().and_then(|files| files.get(0));
-        // Clearing the input lets the same file be chosen again after a fix.
-        input.set_value("");
-        if let Some(file) = file {
-            read_and_receive_file(state, file);
-        }
-    };
-
-    let save_status_text = move || match state.save_status.get() {
-        SaveStatus::Saved => translate(Text::SaveStateSaved),
-        SaveStatus::Pending => translate(Text::SaveStatePending),
-        SaveStatus::Failed => translate(Text::SaveStateFailed),
-    };
 
     let navigation_list = NodeRef::<html::Ul>::new();
     Effect::new(move |_| {
@@ -127,83 +108,7 @@ pub fn Shell() -> impl IntoView {
             <button class="skip-link" on:click=skip_to_content>
                 {translated(Text::SkipToContent)}
             </button>
-            <header class="app-header">
-                <button
-                    class="navigation-toggle icon-button"
-                    aria-controls="main-navigation"
-                    aria-expanded=move || navigation_open.get().to_string()
-                    on:click=move |_| navigation_open.update(|open| *open = !*open)
-                >
-                    <span aria-hidden="true">"☰"</span>
-                    <span class="visually-hidden">{translated(Text::ToggleNavigation)}</span>
-                </button>
-                <a class="brand" href="#/overview">{translated(Text::AppName)}</a>
-                <span class="model-title" data-testid="model-title">{move || state.model.with(|model| model.title.clone())}</span>
-                <span class="save-status" data-testid="save-status" data-status=move || match state.save_status.get() {
-                    SaveStatus::Saved => "saved",
-                    SaveStatus::Pending => "pending",
-                    SaveStatus::Failed => "failed",
-                }>
-                    {save_status_text}
-                </span>
-                <div class="header-actions">
-                    <button
-                        class="button"
-                        data-testid="undo"
-                        title=translated(Text::UndoShortcutHint)
-                        disabled=move || !state.can_undo.get()
-                        on:click=move |_| state.undo()
-                    >
-                        <span aria-hidden="true">"↶ "</span>{translated(Text::Undo)}
-                    </button>
-                    <button
-                        class="button"
-                        data-testid="redo"
-                        title=translated(Text::RedoShortcutHint)
-                        disabled=move || !state.can_redo.get()
-                        on:click=move |_| state.redo()
-                    >
-                        <span aria-hidden="true">"↷ "</span>{translated(Text::Redo)}
-                    </button>
-                    <button
-                        class="button"
-                        data-testid="open-file"
-                        on:click=move |_| {
-                            if let Some(input) = file_input.get() {
-                                input.click();
-                            }
-                        }
-                    >
-                        {translated(Text::OpenFile)}
-                    </button>
-                    <input
-                        node_ref=file_input
-                        type="file"
-                        class="visually-hidden"
-                        tabindex="-1"
-                        aria-hidden="true"
-                        data-testid="open-file-input"
-                        accept=".json,.bitalign.json,application/json"
-                        on:change=on_file_chosen
-                    />
-                    <button class="button primary" data-testid="save-file" on:click=move |_| state.export_open_model()>
-                        {translated(Text::SaveFile)}
-                    </button>
-                    <label class="language-switch">
-                        <span class="visually-hidden">{translated(Text::Language)}</span>
-                        <select
-                            data-testid="language"
-                            on:change=move |event| {
-                                state.set_language(Language::from_code(&event_target_value(&event)));
-                            }
-                            prop:value=move || language.get().code()
-                        >
-                            <option value="de">{translated(Text::LanguageGerman)}</option>
-                            <option value="en">{translated(Text::LanguageEnglish)}</option>
-                        </select>
-                    </label>
-                </div>
-            </header>
+            {header(navigation_open)}
             <nav id="main-navigation" class="app-navigation" aria-label=translated(Text::MainNavigation)>
                 <ul node_ref=navigation_list on:click=move |_| navigation_open.set(false)></ul>
             </nav>
@@ -218,6 +123,176 @@ pub fn Shell() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+fn header_button(class: &str, action: &str, label: &str) -> Dom {
+    Dom::with_class("button", class)
+        .attr("type", "button")
+        .attr("id", &format!("header-{action}"))
+        .attr("data-action", action)
+        .attr("data-testid", action)
+        .text(label)
+}
+
+/// The header: brand, model title, save status, undo and redo, file controls and the
+/// language switch. Built once per language; the parts that change with the model
+/// (title, save status, whether undo and redo are possible) are updated in place, so
+/// a button keeps keyboard focus while it is pressed repeatedly.
+fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let root = NodeRef::<html::Header>::new();
+    let built = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let language = state.language.get();
+        let Some(root) = root.get() else {
+            return;
+        };
+        let text = |text: Text| text.in_language(language);
+        let language_select = Dom::new("select")
+            .attr("id", "header-language")
+            .attr("data-testid", "language")
+            .child(
+                Dom::new("option")
+                    .attr("value", "de")
+                    .text(text(Text::LanguageGerman)),
+            )
+            .child(
+                Dom::new("option")
+                    .attr("value", "en")
+                    .text(text(Text::LanguageEnglish)),
+            )
+            .value(language.code());
+        let actions = Dom::with_class("div", "header-actions")
+            .child(
+                header_button("button", "undo", text(Text::Undo))
+                    .attr("title", text(Text::UndoShortcutHint)),
+            )
+            .child(
+                header_button("button", "redo", text(Text::Redo))
+                    .attr("title", text(Text::RedoShortcutHint)),
+            )
+            .child(header_button("button", "open-file", text(Text::OpenFile)))
+            .child(
+                Dom::with_class("input", "visually-hidden")
+                    .attr("type", "file")
+                    .attr("id", "header-file-input")
+                    .attr("tabindex", "-1")
+                    .attr("aria-hidden", "true")
+                    .attr("data-testid", "open-file-input")
+                    .attr("accept", ".json,.bitalign.json,application/json"),
+            )
+            .child(header_button(
+                "button primary",
+                "save-file",
+                text(Text::SaveFile),
+            ))
+            .child(
+                Dom::with_class("label", "language-switch")
+                    .child(Dom::with_class("span", "visually-hidden").text(text(Text::Language)))
+                    .child(language_select),
+            );
+        let content = vec![
+            Dom::with_class("button", "navigation-toggle icon-button")
+                .attr("type", "button")
+                .attr("id", "header-toggle-navigation")
+                .attr("data-action", "toggle-navigation")
+                .attr("aria-controls", "main-navigation")
+                .attr("aria-expanded", "false")
+                .child(Dom::new("span").attr("aria-hidden", "true").text("☰"))
+                .child(
+                    Dom::with_class("span", "visually-hidden").text(text(Text::ToggleNavigation)),
+                ),
+            Dom::with_class("a", "brand")
+                .attr("href", "#/overview")
+                .text(text(Text::AppName)),
+            Dom::with_class("span", "model-title")
+                .attr("id", "header-model-title")
+                .attr("data-testid", "model-title"),
+            Dom::with_class("span", "save-status")
+                .attr("id", "header-save-status")
+                .attr("data-testid", "save-status"),
+            actions,
+        ];
+        dom::replace_children(&root, content);
+        built.update(|count| *count += 1);
+    });
+    // The changing parts, each updated in place after the header is built.
+    let element = |id: &str| document().get_element_by_id(id);
+    Effect::new(move |_| {
+        built.track();
+        let title = state.model.with(|model| model.title.clone());
+        if let Some(title_element) = element("header-model-title") {
+            title_element.set_text_content(Some(&title));
+        }
+    });
+    Effect::new(move |_| {
+        built.track();
+        let language = state.language.get();
+        let (status, text) = match state.save_status.get() {
+            SaveStatus::Saved => ("saved", Text::SaveStateSaved),
+            SaveStatus::Pending => ("pending", Text::SaveStatePending),
+            SaveStatus::Failed => ("failed", Text::SaveStateFailed),
+        };
+        if let Some(status_element) = element("header-save-status") {
+            let _ = status_element.set_attribute("data-status", status);
+            status_element.set_text_content(Some(text.in_language(language)));
+        }
+    });
+    Effect::new(move |_| {
+        built.track();
+        for (id, possible) in [
+            ("header-undo", state.can_undo.get()),
+            ("header-redo", state.can_redo.get()),
+        ] {
+            if let Some(button) = element(id) {
+                let _ = if possible {
+                    button.remove_attribute("disabled")
+                } else {
+                    button.set_attribute("disabled", "")
+                };
+            }
+        }
+        if let Some(toggle) = element("header-toggle-navigation") {
+            let _ = toggle.set_attribute("aria-expanded", &navigation_open.get().to_string());
+        }
+    });
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let action = dom::closest_with(&event, "data-action")
+            .and_then(|button| button.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("toggle-navigation") => navigation_open.update(|open| *open = !*open),
+            Some("undo") => state.undo(),
+            Some("redo") => state.redo(),
+            Some("open-file") => {
+                if let Some(input) = element("header-file-input")
+                    .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.click();
+                }
+            }
+            Some("save-file") => state.export_open_model(),
+            _ => {}
+        }
+    };
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(target) = dom::event_element(&event) else {
+            return;
+        };
+        if target.id() == "header-language" {
+            state.set_language(Language::from_code(&dom::element_value(&target)));
+            return;
+        }
+        let Ok(input) = target.dyn_into::<web_sys::HtmlInputElement>() else {
+            return;
+        };
+        let file = input.files().and_then(|files| files.get(0));
+        // Clearing the input lets the same file be chosen again after a fix.
+        input.set_value("");
+        if let Some(file) = file {
+            read_and_receive_file(state, file);
+        }
+    };
+    view! { <header class="app-header" node_ref=root on:click=on_click on:change=on_change></header> }
 }
 
 /// Reminds the user to save a file when the last one is old or there is none yet,

@@ -68,6 +68,8 @@ test('create a goal with a KPI, an initiative linked to it and a spend item; the
   await page.getByTestId('cost-lines-one-time-0').fill('4.800');
   await page.getByTestId('save-entity').click();
   await expect(page.getByTestId('initiative-row')).toHaveCount(1);
+  // Quarters show as people write them; the file stores 2027-Q1.
+  await expect(page.getByTestId('initiative-row')).toContainText('Q1 2027');
 
   // Spend item with running cost typed the German way, linked to goal and initiative.
   await page.goto('./#/budget');
