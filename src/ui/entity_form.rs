@@ -46,12 +46,15 @@ impl EditorControl {
     }
 
     /// Closes the form: forgets a new entity's form and leaves the entity's address.
+    /// Keyboard focus goes back to the screen's content, so it is not lost on the
+    /// removed form.
     pub fn close(&self) {
         self.creating.set(None);
         let route = expect_context::<AppState>().route.get_untracked();
         if route.focused_id().is_some() {
             browser::navigate_to_fragment(&self.screen.href());
         }
+        browser::focus_element_soon("main".to_string());
     }
 }
 

@@ -155,6 +155,8 @@ test('bad input is explained beside each field, nothing is stored until it is fi
   await expect(page.locator('#field-weight-error')).toHaveText('Bitte eine ganze Zahl von 1 bis 5 eingeben.');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('goal-form')).toHaveCount(0);
+  // Focus is not lost with the form: it is back on the screen's content.
+  await expect(page.locator('main')).toBeFocused();
   await expect(page.getByTestId('goal-empty')).toBeVisible();
   expect(pageProblems).toEqual([]);
 });
