@@ -4,6 +4,7 @@
 //! texts of `i18n` are pure Rust and are tested natively; everything that touches the
 //! browser (`browser`, `storage`, `state`, `ui`) is compiled for wasm32 only.
 
+pub mod charts;
 pub mod float_text;
 pub mod forms;
 pub mod i18n;
