@@ -200,6 +200,27 @@ fn radius_range(count: usize) -> (f64, f64) {
     (smallest, largest)
 }
 
+/// The offsets of a sunflower spiral for `count` points at unit spacing: point `n`
+/// at distance `sqrt(n)` and angle `n` times the golden angle. The angle advances by a
+/// fixed rotation, so no trigonometric function is needed (they would bring a math
+/// library into the WebAssembly bundle).
+fn sunflower_offsets(count: usize) -> Vec<(f64, f64)> {
+    // cos and sin of the golden angle, 2.39996 radians.
+    const COSINE: f64 = -0.737_368_878_078_319_7;
+    const SINE: f64 = 0.675_490_294_261_523_6;
+    let mut offsets = Vec::with_capacity(count.max(1));
+    let (mut direction_x, mut direction_y) = (1.0_f64, 0.0_f64);
+    for step in 0..count.max(1) {
+        let distance = (step as f64).sqrt();
+        offsets.push((distance * direction_x, distance * direction_y));
+        (direction_x, direction_y) = (
+            direction_x * COSINE - direction_y * SINE,
+            direction_x * SINE + direction_y * COSINE,
+        );
+    }
+    offsets
+}
+
 /// Lays out the initiatives for which `include` holds.
 pub fn lay_out_matrix(
     model: &Model,
@@ -243,6 +264,7 @@ pub fn lay_out_matrix(
     let (smallest, largest) = radius_range(scored.len());
     // Initiatives at exactly the same point are spread around it, in a stable order.
     let mut same_point_count: HashMap<(u64, u64), usize> = HashMap::new();
+    let spiral = sunflower_offsets(scored.len());
     for (initiative, value, value_is_derived, effort, cost) in &scored {
         let key = (value.to_bits(), effort.to_bits());
         let position_in_group = {
@@ -256,11 +278,10 @@ pub fn lay_out_matrix(
             (geometry.x_of_effort(*effort), geometry.y_of_value(*value));
         if position_in_group > 0 {
             // A sunflower spiral: even spacing at any group size.
-            let step = position_in_group as f64;
-            let distance = 1.8 * smallest.max(largest.min(12.0) / 2.0) * step.sqrt();
-            let angle = step * 2.399_963_229_728_653;
-            center_x += distance * angle.cos();
-            center_y += distance * angle.sin();
+            let spacing = 1.8 * smallest.max(largest.min(12.0) / 2.0);
+            let (offset_x, offset_y) = spiral[position_in_group];
+            center_x += spacing * offset_x;
+            center_y += spacing * offset_y;
         }
         center_x = center_x.clamp(geometry.plot.x, geometry.plot.x + geometry.plot.width);
         center_y = center_y.clamp(geometry.plot.y, geometry.plot.y + geometry.plot.height);
@@ -577,7 +598,22 @@ mod tests {
             .filter(|bubble| bubble.label.is_none())
             .map(|bubble| (bubble.rank, bubble.title.as_str()))
             .collect();
-        assert!(missing.is_empty(), "{} of the top 9 unlabeled: {missing:?}", missing.len());
+        assert!(
+            missing.is_empty(),
+            "{} of the top 9 unlabeled: {missing:?}",
+            missing.len()
+        );
+    }
+
+    #[test]
+    fn the_spiral_turns_by_the_golden_angle() {
+        let offsets = sunflower_offsets(50);
+        for (step, (x, y)) in offsets.iter().enumerate() {
+            let angle = step as f64 * 2.399_963_229_728_653;
+            let distance = (step as f64).sqrt();
+            assert!((x - distance * angle.cos()).abs() < 1e-9, "{step}");
+            assert!((y - distance * angle.sin()).abs() < 1e-9, "{step}");
+        }
     }
 
     #[test]

@@ -487,6 +487,17 @@ pub const MODEL_SETTINGS_FIELDS: &[FieldSpec] = &[
         Text::FieldQuadrantThreshold,
         FieldInput::Decimal,
     ),
+    hinted(
+        field("label-quick-win", Text::QuadrantQuickWin, FieldInput::Text),
+        Text::HintQuadrantLabel,
+    ),
+    field(
+        "label-platform-topic",
+        Text::QuadrantPlatformTopic,
+        FieldInput::Text,
+    ),
+    field("label-fill-in", Text::QuadrantFillIn, FieldInput::Text),
+    field("label-time-sink", Text::QuadrantTimeSink, FieldInput::Text),
 ];
 
 /// The fields of an entity kind. Workshop sessions are edited by the workshop screen
@@ -801,6 +812,15 @@ fn read_model_settings(reader: &mut DraftReader, model: &Model) {
     reader.money(Some(settings.large_spend_threshold_cents));
     reader.integer(Some(i64::from(settings.useful_life_years)));
     reader.decimal(Some(settings.quadrant_threshold));
+    let labels = &settings.quadrant_labels;
+    for label in [
+        &labels.quick_win,
+        &labels.platform_topic,
+        &labels.fill_in,
+        &labels.time_sink,
+    ] {
+        reader.optional_text(label);
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -1086,6 +1106,12 @@ fn write_model_settings(writer: &mut DraftWriter, model: &Model) -> Vec<Command>
         3,
     );
     settings.quadrant_threshold = writer.decimal_in_range(QUADRANT_THRESHOLD_RANGE, 5.5);
+    // An empty label means the default wording in the user's language.
+    let mut custom_label = || Some(writer.title()).filter(|label| !label.is_empty());
+    settings.quadrant_labels.quick_win = custom_label();
+    settings.quadrant_labels.platform_topic = custom_label();
+    settings.quadrant_labels.fill_in = custom_label();
+    settings.quadrant_labels.time_sink = custom_label();
     let mut commands = Vec::new();
     let info_changed = title != model.title
         || organization != model.organization

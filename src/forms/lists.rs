@@ -8,6 +8,7 @@ use crate::model::formulas::cost::{yearly_cost_of_initiative, yearly_cost_of_spe
 use crate::model::formulas::goals::{
     goal_is_measurable, kpi_current_progress, kpi_latest_measurement,
 };
+use crate::model::formulas::quadrants::{initiative_quadrant, Quadrant};
 use crate::model::text_fold::fold_case;
 use crate::model::*;
 
@@ -120,6 +121,7 @@ pub fn list_columns(kind: EntityKind) -> &'static [ListColumn] {
         EntityKind::Initiative => {
             const COLUMNS: &[ListColumn] = &[
                 text_column(Text::FieldTitle),
+                text_column(Text::ColumnQuadrant),
                 text_column(Text::FieldStatus),
                 text_column(Text::FieldOwner),
                 number_column(Text::ColumnValueShort),
@@ -338,6 +340,11 @@ pub fn list_rows(
             for initiative in &model.initiatives {
                 push(&initiative.id, &mut |row| {
                     row.text(initiative.title.clone());
+                    row.text(
+                        initiative_quadrant(model, initiative)
+                            .map(|quadrant| quadrant_label(&model.settings, quadrant, language))
+                            .unwrap_or_default(),
+                    );
                     row.label(STATUS_OPTIONS[initiative.status as usize].label);
                     row.name_of(model, EntityKind::Person, &initiative.owner_id);
                     row.number(initiative.scores.value.map(f64::from), 0);
@@ -482,4 +489,21 @@ fn compare_sort_keys(left: &SortKey, right: &SortKey, ascending: bool) -> std::c
     } else {
         ordering.reverse()
     }
+}
+
+/// The name of a quadrant: the model's own label if it has one, else the default in
+/// `language` (DESIGN.md section 3).
+pub fn quadrant_label(settings: &Settings, quadrant: Quadrant, language: Language) -> String {
+    let labels = &settings.quadrant_labels;
+    let (custom, default) = match quadrant {
+        Quadrant::QuickWin => (&labels.quick_win, Text::QuadrantQuickWin),
+        Quadrant::PlatformTopic => (&labels.platform_topic, Text::QuadrantPlatformTopic),
+        Quadrant::FillIn => (&labels.fill_in, Text::QuadrantFillIn),
+        Quadrant::TimeSink => (&labels.time_sink, Text::QuadrantTimeSink),
+    };
+    custom
+        .as_deref()
+        .map(str::trim)
+        .filter(|label| !label.is_empty())
+        .map_or_else(|| default.in_language(language).to_string(), str::to_string)
 }

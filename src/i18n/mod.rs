@@ -383,6 +383,22 @@ texts! {
     FromInitiatives => "aus Initiativen", "from initiatives";
     BudgetGap => "Abstand zum IT-Budget", "Gap to the IT budget";
     AddKpiForGoal => "KPI zu diesem Ziel anlegen", "Add a KPI to this goal";
+    QuadrantQuickWin => "Quick Win", "Quick win";
+    QuadrantPlatformTopic => "Plattformthema", "Platform topic";
+    QuadrantFillIn => "Lückenfüller", "Fill-in";
+    QuadrantTimeSink => "Zeitfresser", "Time sink";
+    HintQuadrantLabel => "Eigene Namen für die vier Quadranten der Prioritätenmatrix; leer = Standardname.", "Your own names for the four quadrants of the priority matrix; empty = default name.";
+    ColumnQuadrant => "Quadrant", "Quadrant";
+    IntroMatrix => "Nutzen gegen Aufwand: Ziehen Sie eine Blase an die richtige Stelle oder wählen Sie sie mit Tab und verschieben Sie sie mit den Pfeiltasten. Enter öffnet die Initiative.", "Value against effort: drag a bubble to the right place, or Tab to it and move it with the arrow keys. Enter opens the initiative.";
+    AxisValue => "Nutzen", "Value";
+    AxisEffort => "Aufwand", "Effort";
+    MatrixLabel => "Prioritätenmatrix: Nutzen (senkrecht) gegen Aufwand (waagrecht)", "Priority matrix: value (vertical) against effort (horizontal)";
+    UnscoredHeading => "Noch nicht bewertet", "Not scored yet";
+    UnscoredHint => "Ziehen Sie eine Initiative in die Matrix, oder öffnen Sie sie und tragen Sie Nutzen und Aufwand ein.", "Drag an initiative into the matrix, or open it and enter value and effort.";
+    UnscoredNone => "Alle Initiativen sind bewertet.", "All initiatives are scored.";
+    MatrixEmpty => "Noch keine Initiativen. Legen Sie unter „Initiativen“ Vorhaben an, um sie hier zu bewerten.", "No initiatives yet. Add some under “Initiatives” to score them here.";
+    DerivedFromGoals => "aus den Zielen abgeleitet", "derived from goals";
+    CardYearlyCost => "Kosten pro Jahr", "Cost per year";
 }
 
 #[cfg(test)]

@@ -32,6 +32,13 @@ impl Dom {
             .expect("creating an element with a fixed, valid tag name cannot fail"))
     }
 
+    /// An SVG element (created in the SVG namespace, so the browser draws it).
+    pub fn svg(tag: &str) -> Dom {
+        Dom(document()
+            .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
+            .expect("creating an SVG element with a fixed, valid tag name cannot fail"))
+    }
+
     /// An element with a class.
     pub fn with_class(tag: &str, class: &str) -> Dom {
         Dom::new(tag).attr("class", class)

@@ -44,6 +44,8 @@ export async function readAppStorage(page) {
 export async function readStoredOpenModel(page) {
   return page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('bitalign.index'));
+    // Nothing is stored before the first change of a first visit.
+    if (!index) return null;
     const text = localStorage.getItem(`bitalign.model.${index.active_slot_id}`);
     return text ? JSON.parse(text).model : null;
   });

@@ -89,14 +89,14 @@ test('lists sort by a column and filter by text, by keyboard', async ({ page }) 
   const total = await rows.count();
   expect(total).toBeGreaterThanOrEqual(12);
   // Sort by yearly cost (last column), descending on the second press.
-  const costHeader = page.getByTestId('initiative-sort-6');
+  const costHeader = page.getByTestId('initiative-sort-7');
   await costHeader.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('th[aria-sort="ascending"]')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.locator('th[aria-sort="descending"]')).toHaveCount(1);
   const costs = await rows.evaluateAll((elements) => elements.map((row) => {
-    const text = row.querySelectorAll('td')[5].textContent;
+    const text = row.querySelectorAll('td')[6].textContent;
     return Number(text.replace(/[^0-9,]/g, '').replace(',', '.'));
   }));
   expect(costs).toEqual([...costs].sort((left, right) => right - left));

@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod entities;
+pub mod matrix;
 pub mod overview;
 pub mod placeholder;
 pub mod settings;
