@@ -27,8 +27,6 @@
 //! count with a conservative average width, so the real text is never wider than the
 //! box that was checked.
 
-use std::collections::HashMap;
-
 use crate::model::formulas::cost::yearly_cost_of_initiative;
 use crate::model::formulas::quadrants::{quadrant_of, Quadrant};
 use crate::model::formulas::ranking::rank_initiatives;
@@ -230,7 +228,9 @@ pub fn lay_out_matrix(
     let scoring = InitiativeScoring::new(model);
     let threshold = model.settings.quadrant_threshold;
     let ranking = rank_initiatives(model);
-    let rank_of: HashMap<&str, (usize, Option<f64>)> = ranking
+    // Sorted pairs and binary search rather than hash maps: the same speed here, and
+    // no hash table code for new key types in the bundle.
+    let mut rank_of: Vec<(&str, (usize, Option<f64>))> = ranking
         .iter()
         .map(|ranked| {
             (
@@ -239,6 +239,7 @@ pub fn lay_out_matrix(
             )
         })
         .collect();
+    rank_of.sort_unstable_by(|left, right| left.0.cmp(right.0));
 
     let mut layout = MatrixLayout::default();
     let mut scored: Vec<(&Initiative, f64, bool, f64, i64)> = Vec::new();
@@ -263,14 +264,19 @@ pub fn lay_out_matrix(
     let largest_cost = scored.iter().map(|entry| entry.4).max().unwrap_or(0).max(1);
     let (smallest, largest) = radius_range(scored.len());
     // Initiatives at exactly the same point are spread around it, in a stable order.
-    let mut same_point_count: HashMap<(u64, u64), usize> = HashMap::new();
+    let mut same_point_count: Vec<((u64, u64), usize)> = Vec::new();
     let spiral = sunflower_offsets(scored.len());
     for (initiative, value, value_is_derived, effort, cost) in &scored {
         let key = (value.to_bits(), effort.to_bits());
-        let position_in_group = {
-            let counter = same_point_count.entry(key).or_insert(0);
-            *counter += 1;
-            *counter - 1
+        let position_in_group = match same_point_count.binary_search_by(|entry| entry.0.cmp(&key)) {
+            Ok(found) => {
+                same_point_count[found].1 += 1;
+                same_point_count[found].1 - 1
+            }
+            Err(insert_at) => {
+                same_point_count.insert(insert_at, (key, 1));
+                0
+            }
         };
         let cost_share = (*cost).max(0) as f64 / largest_cost as f64;
         let radius = smallest + (largest - smallest) * cost_share.sqrt();
@@ -286,9 +292,8 @@ pub fn lay_out_matrix(
         center_x = center_x.clamp(geometry.plot.x, geometry.plot.x + geometry.plot.width);
         center_y = center_y.clamp(geometry.plot.y, geometry.plot.y + geometry.plot.height);
         let (rank, priority_score) = rank_of
-            .get(initiative.id.as_str())
-            .copied()
-            .unwrap_or((usize::MAX, None));
+            .binary_search_by(|entry| entry.0.cmp(initiative.id.as_str()))
+            .map_or((usize::MAX, None), |found| rank_of[found].1);
         layout.bubbles.push(BubblePlacement {
             initiative_id: initiative.id.clone(),
             title: initiative.title.clone(),

@@ -134,7 +134,7 @@ pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> AnyV
     let subject = StoredValue::new(subject);
     let root = NodeRef::<html::Section>::new();
 
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         form.render_version.track();
         let Some(root) = root.get() else {

@@ -163,7 +163,7 @@ pub fn entity_list(kind: EntityKind, control: EditorControl) -> AnyView {
     let table_container = NodeRef::<html::Div>::new();
     let has_rows = Memo::new(move |_| state.model.with(|model| model.entity_count(kind) > 0));
 
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = language.get();
         let focused_id = state
             .route

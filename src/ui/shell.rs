@@ -75,7 +75,7 @@ pub fn Shell() -> impl IntoView {
     let current_screen = Memo::new(move |_| state.route.with(|route| route.screen()));
 
     let navigation_list = NodeRef::<html::Ul>::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = language.get();
         let current_screen = state.route.with(|route| route.screen());
         let Some(list) = navigation_list.get() else {
@@ -142,7 +142,7 @@ fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let root = NodeRef::<html::Header>::new();
     let built = RwSignal::new(0u32);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         let Some(root) = root.get() else {
             return;
@@ -218,14 +218,14 @@ fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
     });
     // The changing parts, each updated in place after the header is built.
     let element = |id: &str| document().get_element_by_id(id);
-    Effect::new(move |_| {
+    dom::effect(move || {
         built.track();
         let title = state.model.with(|model| model.title.clone());
         if let Some(title_element) = element("header-model-title") {
             title_element.set_text_content(Some(&title));
         }
     });
-    Effect::new(move |_| {
+    dom::effect(move || {
         built.track();
         let language = state.language.get();
         let (status, text) = match state.save_status.get() {
@@ -238,7 +238,7 @@ fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
             status_element.set_text_content(Some(text.in_language(language)));
         }
     });
-    Effect::new(move |_| {
+    dom::effect(move || {
         built.track();
         for (id, possible) in [
             ("header-undo", state.can_undo.get()),
@@ -301,7 +301,7 @@ fn export_reminder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let dismissed = RwSignal::new(false);
     let root = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         let reminder = if dismissed.get() {
             None
@@ -359,7 +359,7 @@ fn export_reminder() -> impl IntoView {
 fn notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     let root = NodeRef::<html::Section>::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         let Some(root) = root.get() else {
             return;

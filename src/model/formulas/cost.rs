@@ -467,6 +467,36 @@ pub fn yearly_cost_breakdown(model: &Model) -> CostBreakdown {
     })
 }
 
+/// The yearly cost of the whole model split into one-time (spread over the useful
+/// life) and running: the `total` of [`yearly_cost_breakdown`] without building the
+/// breakdowns by category, goal and owner, for views that show only the totals.
+pub fn yearly_cost_split(model: &Model) -> CostSplit {
+    let useful_life_years = model.settings.useful_life_years;
+    let lines = model
+        .initiatives
+        .iter()
+        .flat_map(|initiative| &initiative.cost_lines)
+        .chain(
+            model
+                .spend_items
+                .iter()
+                .flat_map(|spend_item| &spend_item.cost_lines),
+        );
+    let mut split = CostSplit::default();
+    for line in lines {
+        split.one_time_cents = split
+            .one_time_cents
+            .saturating_add(amortized_one_time_cents(
+                line.one_time_cents,
+                useful_life_years,
+            ));
+        split.running_cents = split
+            .running_cents
+            .saturating_add(line.running_cents_per_year);
+    }
+    split
+}
+
 /// The cost that falls in a quarter: one-time cost of items starting in it and the
 /// quarter's share of running cost of items running in it.
 pub fn cost_per_quarter(model: &Model, quarter: Quarter) -> QuarterCost {
@@ -929,5 +959,17 @@ mod tests {
             shares.iter().map(|share| i128::from(*share)).sum::<i128>(),
             i128::from(MoneyCents::MAX)
         );
+    }
+
+    #[test]
+    fn the_plain_yearly_split_equals_the_total_of_the_breakdown() {
+        for (name, text) in crate::samples::ALL_SAMPLE_TEXTS {
+            let model = crate::samples::sample_from_text(text).unwrap();
+            assert_eq!(
+                yearly_cost_split(&model),
+                yearly_cost_breakdown(&model).total,
+                "{name}"
+            );
+        }
     }
 }

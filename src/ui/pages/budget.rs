@@ -13,7 +13,7 @@ use crate::ui::dom::{self, Dom};
 pub fn budget_summary() -> AnyView {
     let state = expect_context::<AppState>();
     let root = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         let Some(root) = root.get() else {
             return;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::forms;
 use crate::i18n::{intl, messages, Language, Text};
-use crate::model::formulas::cost::{yearly_cost_breakdown, CostItemKind};
+use crate::model::formulas::cost::{yearly_cost_split, CostItemKind};
 use crate::model::formulas::coverage::alignment_coverage;
 use crate::model::{EntityKind, Model};
 use crate::route::ScreenName;
@@ -33,7 +33,7 @@ pub fn screen_of_kind(kind: EntityKind) -> ScreenName {
 pub fn overview_page() -> AnyView {
     let state = expect_context::<AppState>();
     let root = NodeRef::<html::Section>::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         let Some(root) = root.get() else {
             return;
@@ -78,11 +78,8 @@ fn build_overview(model: &Model, language: Language) -> Vec<Dom> {
     }
 
     let money = |cents| intl::format_money(cents, &model.currency, language);
-    let breakdown = yearly_cost_breakdown(model);
-    let total = breakdown
-        .total
-        .one_time_cents
-        .saturating_add(breakdown.total.running_cents);
+    let split = yearly_cost_split(model);
+    let total = split.one_time_cents.saturating_add(split.running_cents);
     let cost_section = Dom::new("section")
         .attr("aria-labelledby", "cost-heading")
         .child(
@@ -104,13 +101,13 @@ fn build_overview(model: &Model, language: Language) -> Vec<Dom> {
                 )
                 .child(cost_figure(
                     Text::RunningCost,
-                    money(breakdown.total.running_cents),
+                    money(split.running_cents),
                     "running-cost",
                     language,
                 ))
                 .child(cost_figure(
                     Text::OneTimeCost,
-                    money(breakdown.total.one_time_cents),
+                    money(split.one_time_cents),
                     "one-time-cost",
                     language,
                 )),
@@ -140,10 +137,10 @@ fn build_overview(model: &Model, language: Language) -> Vec<Dom> {
                 .child(
                     Dom::with_class("span", "coverage-bar")
                         .attr("aria-hidden", "true")
-                        .child(
-                            Dom::with_class("span", "coverage-bar-fill")
-                                .attr("style", &format!("width: {}%", percent_value.round())),
-                        ),
+                        .child(Dom::with_class("span", "coverage-bar-fill").attr(
+                            "style",
+                            &format!("width: {}%", percent_value.round() as u32),
+                        )),
                 ),
         )
         .child(

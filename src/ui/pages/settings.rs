@@ -228,7 +228,7 @@ fn stored_models() -> impl IntoView {
     let renaming = RwSignal::new(None::<String>);
     let loading_sample = RwSignal::new(false);
     let root = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let language = state.language.get();
         let active_slot_id = state.active_slot_id.get();
         let renaming_now = renaming.get();
