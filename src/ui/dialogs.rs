@@ -255,5 +255,5 @@ pub fn dialogs() -> impl IntoView {
             run_action("confirm-cancel");
         }
     };
-    view! { <div node_ref=root on:click=on_click on:keydown=on_keydown></div> }
+    view! { <div node_ref=root on:click=dom::handler(on_click) on:keydown=dom::handler(on_keydown)></div> }
 }

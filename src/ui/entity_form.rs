@@ -267,11 +267,11 @@ pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> AnyV
             aria-labelledby="editor-title"
             data-testid=format!("{slug}-form")
             node_ref=root
-            on:submit=submit
-            on:keydown=on_keydown
-            on:input=move |event| on_edit(&event)
-            on:change=move |event| on_edit(&event)
-            on:click=on_click
+            on:submit=dom::handler(submit)
+            on:keydown=dom::handler(on_keydown)
+            on:input=dom::handler(move |event: web_sys::Event| on_edit(&event))
+            on:change=dom::handler(move |event: web_sys::Event| on_edit(&event))
+            on:click=dom::handler(on_click)
         ></section>
     }
     .into_any()

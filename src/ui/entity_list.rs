@@ -224,7 +224,7 @@ pub fn entity_list(kind: EntityKind, control: EditorControl) -> AnyView {
         <section class="entity-list" aria-labelledby=section_labelled_by data-testid=format!("{slug}-list")>
             <div class="list-header">
                 <h2 id=heading_id>{move || messages::entity_kind_plural(kind, language.get())}</h2>
-                <button type="button" class="button primary" data-testid=format!("new-{slug}") on:click=move |_| control.open_new(kind, None)>
+                <button type="button" class="button primary" data-testid=format!("new-{slug}") on:click=dom::handler(move |_: web_sys::MouseEvent| control.open_new(kind, None))>
                     {"+ "}{move || messages::entity_kind_singular_capitalized(kind, language.get())}
                 </button>
             </div>
@@ -235,10 +235,10 @@ pub fn entity_list(kind: EntityKind, control: EditorControl) -> AnyView {
                     id=search_id
                     data-testid=format!("{slug}-search")
                     placeholder=translated(Text::SearchPlaceholder)
-                    on:input=move |event| query.set(event_target_value(&event))
+                    on:input=dom::handler(move |event: web_sys::Event| query.set(event_target_value(&event)))
                 />
             </div>
-            <div class="list-table" node_ref=table_container on:click=on_table_click></div>
+            <div class="list-table" node_ref=table_container on:click=dom::handler(on_table_click)></div>
         </section>
     }
     .into_any()

@@ -105,12 +105,12 @@ pub fn Shell() -> impl IntoView {
 
     view! {
         <div class="app" class:navigation-open=move || navigation_open.get()>
-            <button class="skip-link" on:click=skip_to_content>
+            <button class="skip-link" on:click=dom::handler(skip_to_content)>
                 {translated(Text::SkipToContent)}
             </button>
             {header(navigation_open)}
             <nav id="main-navigation" class="app-navigation" aria-label=translated(Text::MainNavigation)>
-                <ul node_ref=navigation_list on:click=move |_| navigation_open.set(false)></ul>
+                <ul node_ref=navigation_list on:click=dom::handler(move |_: web_sys::MouseEvent| navigation_open.set(false))></ul>
             </nav>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_region>
                 {export_reminder()}
@@ -292,7 +292,7 @@ fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
             read_and_receive_file(state, file);
         }
     };
-    view! { <header class="app-header" node_ref=root on:click=on_click on:change=on_change></header> }
+    view! { <header class="app-header" node_ref=root on:click=dom::handler(on_click) on:change=dom::handler(on_change)></header> }
 }
 
 /// Reminds the user to save a file when the last one is old or there is none yet,
@@ -351,7 +351,7 @@ fn export_reminder() -> impl IntoView {
             _ => {}
         }
     };
-    view! { <div node_ref=root on:click=on_click></div> }
+    view! { <div node_ref=root on:click=dom::handler(on_click)></div> }
 }
 
 /// Confirmations, warnings and errors, announced to screen readers. Notices are few
@@ -436,6 +436,6 @@ fn notices() -> impl IntoView {
         }
     };
     view! {
-        <section class="notices" aria-live="polite" aria-label=translated(Text::Notifications) node_ref=root on:click=on_click></section>
+        <section class="notices" aria-live="polite" aria-label=translated(Text::Notifications) node_ref=root on:click=dom::handler(on_click)></section>
     }
 }

@@ -644,8 +644,8 @@ pub fn matrix_page() -> AnyView {
                 <div
                     class="matrix-layout"
                     node_ref=container
-                    on:pointerdown=on_pointer_down
-                    on:pointermove=on_pointer_move
+                    on:pointerdown=dom::handler(on_pointer_down)
+                    on:pointermove=dom::handler(on_pointer_move)
                     on:pointerup={
                         let finish_drag = finish_drag.clone();
                         move |_| finish_drag(true)
@@ -654,7 +654,7 @@ pub fn matrix_page() -> AnyView {
                         let finish_drag = finish_drag.clone();
                         move |_| finish_drag(false)
                     }
-                    on:keydown=on_keydown
+                    on:keydown=dom::handler(on_keydown)
                     on:mouseover=move |event| show_card(&event)
                     on:focusin=move |event| show_card(&event)
                     on:mouseleave=move |_| hide_card()

@@ -308,5 +308,5 @@ fn stored_models() -> impl IntoView {
         }
         renaming.set(None);
     };
-    view! { <div node_ref=root on:click=on_click on:submit=on_submit></div> }
+    view! { <div node_ref=root on:click=dom::handler(on_click) on:submit=dom::handler(on_submit)></div> }
 }
