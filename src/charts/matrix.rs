@@ -386,7 +386,8 @@ fn candidates(bubble: &BubblePlacement, text: &str, extra_distance: f64) -> [Lab
             LabelAnchor::End => anchor_x - width,
         };
         LabelPlacement {
-            text: text.to_string(),
+            // The text is filled in only for the chosen candidate.
+            text: String::new(),
             x: anchor_x,
             baseline_y: centered_baseline(middle_y),
             anchor,
@@ -493,7 +494,10 @@ fn place_labels(bubbles: &mut [BubblePlacement], geometry: &MatrixGeometry) {
                             })
                         });
                     if !hits_label && !hits_bubble {
-                        chosen = Some(candidate);
+                        chosen = Some(LabelPlacement {
+                            text: text.clone(),
+                            ..candidate
+                        });
                         break 'search;
                     }
                 }

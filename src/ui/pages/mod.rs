@@ -18,6 +18,7 @@ pub fn render_screen(screen: Option<ScreenName>) -> AnyView {
     match screen {
         Some(ScreenName::Overview) => overview::overview_page(),
         Some(ScreenName::Settings) => view! { <settings::SettingsPage /> }.into_any(),
+        Some(ScreenName::PriorityMatrix) => matrix::matrix_page(),
         Some(ScreenName::Budget) => {
             entities::entity_screen(ScreenName::Budget, Some(budget::budget_summary()))
         }

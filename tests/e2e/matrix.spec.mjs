@@ -1,5 +1,3 @@
-// Pending: the matrix screen is not routed yet (bundle size, see src/ui/pages/matrix.rs).
-// Rename to matrix.spec.mjs when it is; three of these passed against the routed build.
 // The priority matrix: labels without collisions, dragging and keyboard moves through
 // the command path (stored, undoable), quadrant badges, renamed quadrant labels.
 import { test, expect, openApp, readStoredOpenModel, waitForSaved } from './fixtures.mjs';
