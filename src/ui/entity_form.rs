@@ -566,13 +566,7 @@ fn build_field(
             options_of(model, spec.input, language),
             language,
         ),
-        other => {
-            let (input_type, input_mode, placeholder) = input_kind(other);
-            Dom::new("input")
-                .attr("type", input_type)
-                .attr("inputmode", input_mode)
-                .attr_if(!placeholder.is_empty(), "placeholder", placeholder)
-        }
+        other => text_input(other),
     };
     let control = control
         .attr("id", &element_id)
@@ -592,6 +586,15 @@ fn build_field(
         .child(control)
         .child_if(hint)
         .child(error)
+}
+
+/// A text-like input with the type, input mode and placeholder its kind needs.
+fn text_input(input: FieldInput) -> Dom {
+    let (input_type, input_mode, placeholder) = input_kind(input);
+    Dom::new("input")
+        .attr("type", input_type)
+        .attr("inputmode", input_mode)
+        .attr_if(!placeholder.is_empty(), "placeholder", placeholder)
 }
 
 /// The type, input mode and placeholder of a text-like input.
@@ -690,13 +693,7 @@ fn build_rows(
                 FieldInput::Choice(_) | FieldInput::Reference(_) => {
                     build_select(value, column_options[column_index].clone(), language)
                 }
-                other => {
-                    let (input_type, input_mode, placeholder) = input_kind(other);
-                    Dom::new("input")
-                        .attr("type", input_type)
-                        .attr("inputmode", input_mode)
-                        .attr_if(!placeholder.is_empty(), "placeholder", placeholder)
-                }
+                other => text_input(other),
             };
             let accessible_label =
                 format!("{} {}", column.label.in_language(language), row_index + 1);
