@@ -111,3 +111,16 @@ test('lists sort by a column and filter by text, by keyboard', async ({ page }) 
   await expect(rows).toHaveCount(0);
   await expect(page.getByText('Kein Eintrag passt zum Filter.')).toBeVisible();
 });
+
+test('the first visit opens the German sample of the method example 1', async ({ page, pageProblems }) => {
+  await openApp(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByTestId('overview-title')).toHaveText('Beispiel: Elektro Keller GmbH');
+  await expect(page.getByRole('link', { name: 'Überblick' })).toBeVisible();
+  await expect(page.getByTestId('coverage-percent')).toHaveText(/^\d+ %$/);
+  await page.goto('./#/initiatives');
+  expect(await page.getByTestId('initiative-row').count()).toBeGreaterThanOrEqual(12);
+  await page.goto('./#/goals');
+  expect(await page.getByTestId('kpi-row').count()).toBeGreaterThanOrEqual(1);
+  expect(pageProblems).toEqual([]);
+});
