@@ -324,6 +324,26 @@ fn action_button(class: &str, action: &str, test_id: &str, label: Text, language
         .text(label.in_language(language))
 }
 
+/// The quadrant of an existing initiative as a badge beside the editor's heading, so
+/// the quick-win / platform-topic classification shows wherever an initiative does.
+fn quadrant_badge(model: &Model, frame: &FormFrame, language: Language) -> Option<Dom> {
+    if frame.entity_kind != Some(EntityKind::Initiative) {
+        return None;
+    }
+    let initiative_id = frame.existing_id.get_value()?;
+    let initiative = model.initiative(&initiative_id)?;
+    let quadrant = crate::model::formulas::quadrants::initiative_quadrant(model, initiative)?;
+    Some(
+        Dom::with_class("span", "badge quadrant-badge")
+            .attr("data-testid", "quadrant-badge")
+            .text(&crate::forms::lists::quadrant_label(
+                &model.settings,
+                quadrant,
+                language,
+            )),
+    )
+}
+
 /// The heading, the fields, the problem summary and the buttons of a form.
 fn build_form(model: &Model, form: FormState, frame: &FormFrame, language: Language) -> Vec<Dom> {
     let is_new = frame.entity_kind.is_some() && frame.existing_id.with_value(Option::is_none);
@@ -397,7 +417,10 @@ fn build_form(model: &Model, form: FormState, frame: &FormFrame, language: Langu
             ""
         });
     vec![
-        Dom::new("h2").attr("id", "editor-title").text(&heading),
+        Dom::new("h2")
+            .attr("id", "editor-title")
+            .text(&heading)
+            .child_if(quadrant_badge(model, frame, language)),
         Dom::with_class("p", "hint").text(Text::RequiredFieldsNote.in_language(language)),
         Dom::with_class("form", "form entity-form")
             .attr("novalidate", "")

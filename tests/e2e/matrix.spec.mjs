@@ -75,6 +75,10 @@ test('drag a bubble into another quadrant: stored, badge and ranking follow, und
   const title = stored.initiatives.find((initiative) => initiative.id === initiativeId).title;
   await page.goto('./#/initiatives');
   await expect(page.getByTestId('initiative-row').filter({ hasText: title }).first()).toContainText('Quick Win');
+  // And in the initiative's editor.
+  await page.getByTestId('initiative-row').filter({ hasText: title }).first().getByRole('link').click();
+  await expect(page.getByTestId('quadrant-badge')).toHaveText('Quick Win');
+  await page.getByTestId('cancel-form').click();
 
   // Undo restores the scores (one step for the whole drag).
   await page.getByTestId('undo').click();
