@@ -170,11 +170,6 @@ impl<'drafts> DraftWriter<'drafts> {
             .unwrap_or_default()
     }
 
-    pub(super) fn title(&mut self) -> String {
-        self.read_text(|text, _| limited_text(text, MAX_TITLE_LENGTH))
-            .unwrap_or_default()
-    }
-
     pub(super) fn long_text(&mut self) -> String {
         self.read_text(|text, _| limited_text(text, MAX_TEXT_LENGTH))
             .unwrap_or_default()
@@ -240,13 +235,6 @@ impl<'drafts> DraftWriter<'drafts> {
 
     /// A whole number in `range` that must be given; `fallback` stands in when the
     /// field has a problem.
-    pub(super) fn required_integer(&mut self, range: RangeInclusive<i64>, fallback: i64) -> i64 {
-        self.read_text(|text, language| {
-            required_value(text, |text| parse_integer(text, language, &range))
-        })
-        .unwrap_or(fallback)
-    }
-
     pub(super) fn optional_decimal(&mut self) -> Option<f64> {
         self.read_text(|text, language| optional(text, |text| parse_decimal(text, language)))
             .flatten()
@@ -269,13 +257,6 @@ impl<'drafts> DraftWriter<'drafts> {
         .unwrap_or(fallback)
     }
 
-    /// Money: empty counts as zero.
-    pub(super) fn money(&mut self) -> MoneyCents {
-        self.read_text(|text, language| optional(text, |text| parse_money(text, language)))
-            .flatten()
-            .unwrap_or(0)
-    }
-
     pub(super) fn optional_money(&mut self) -> Option<MoneyCents> {
         self.read_text(|text, language| optional(text, |text| parse_money(text, language)))
             .flatten()
@@ -296,11 +277,6 @@ impl<'drafts> DraftWriter<'drafts> {
             .flatten()
     }
 
-    pub(super) fn required_quarter(&mut self, fallback: Quarter) -> Quarter {
-        self.read_text(|text, _| required_value(text, parse_quarter))
-            .unwrap_or(fallback)
-    }
-
     /// One of `all_values` by the code of its option, or `None` when empty.
     pub(super) fn optional_choice<T: Copy>(
         &mut self,
@@ -309,18 +285,6 @@ impl<'drafts> DraftWriter<'drafts> {
     ) -> Option<T> {
         self.read_text(|text, _| optional(text, |code| choice_by_code(code, options, all_values)))
             .flatten()
-    }
-
-    pub(super) fn required_choice<T: Copy>(
-        &mut self,
-        options: &[ChoiceOption],
-        all_values: &[T],
-        fallback: T,
-    ) -> T {
-        self.read_text(|text, _| {
-            required_value(text, |code| choice_by_code(code, options, all_values))
-        })
-        .unwrap_or(fallback)
     }
 
     pub(super) fn choice_set<T: Copy>(
@@ -341,11 +305,6 @@ impl<'drafts> DraftWriter<'drafts> {
     pub(super) fn optional_reference(&mut self) -> Option<EntityId> {
         self.read_text(|text, _| Ok(Some(text.to_string()).filter(|id| !id.is_empty())))
             .flatten()
-    }
-
-    pub(super) fn required_reference(&mut self) -> EntityId {
-        self.read_text(|text, _| required(Ok(text.to_string())))
-            .unwrap_or_default()
     }
 
     pub(super) fn references(&mut self) -> Vec<EntityId> {
@@ -434,49 +393,84 @@ impl RowReader<'_> {
         }
     }
 
-    pub(super) fn text(&mut self) -> String {
-        self.read_cell(|text, _| limited_text(text, MAX_TITLE_LENGTH))
+    pub(super) fn required_decimal(&mut self) -> f64 {
+        self.read_cell(|text, language| required_value(text, |text| parse_decimal(text, language)))
+            .unwrap_or(0.0)
+    }
+}
+
+/// Reading typed values from a sequence of texts, shared by the fields of a form
+/// ([`DraftWriter`]) and the cells of a table row ([`RowReader`]): each implements
+/// only how the next text is taken and where a problem goes.
+pub(super) trait ReadsTexts {
+    /// Runs `read` on the next text; `None` when it has a problem (recorded).
+    fn read_next<T>(
+        &mut self,
+        read: impl FnOnce(&str, Language) -> Result<T, FieldProblem>,
+    ) -> Option<T>;
+
+    /// A short text (names, titles, notes), possibly empty.
+    fn title(&mut self) -> String {
+        self.read_next(|text, _| limited_text(text, MAX_TITLE_LENGTH))
             .unwrap_or_default()
     }
 
-    pub(super) fn required_reference(&mut self) -> EntityId {
-        self.read_cell(|text, _| required(Ok(text.to_string())))
+    /// An entity id that must be chosen; that it exists is checked by the command.
+    fn required_reference(&mut self) -> EntityId {
+        self.read_next(|text, _| required(Ok(text.to_string())))
             .unwrap_or_default()
     }
 
-    pub(super) fn required_integer(&mut self, range: RangeInclusive<i64>, fallback: i64) -> i64 {
-        self.read_cell(|text, language| {
+    /// A whole number in `range` that must be given; `fallback` stands in when the
+    /// text has a problem.
+    fn required_integer(&mut self, range: RangeInclusive<i64>, fallback: i64) -> i64 {
+        self.read_next(|text, language| {
             required_value(text, |text| parse_integer(text, language, &range))
         })
         .unwrap_or(fallback)
     }
 
-    pub(super) fn required_decimal(&mut self) -> f64 {
-        self.read_cell(|text, language| required_value(text, |text| parse_decimal(text, language)))
-            .unwrap_or(0.0)
-    }
-
-    pub(super) fn money(&mut self) -> MoneyCents {
-        self.read_cell(|text, language| optional(text, |text| parse_money(text, language)))
+    /// Money: empty counts as zero.
+    fn money(&mut self) -> MoneyCents {
+        self.read_next(|text, language| optional(text, |text| parse_money(text, language)))
             .flatten()
             .unwrap_or(0)
     }
 
-    pub(super) fn required_quarter(&mut self, fallback: Quarter) -> Quarter {
-        self.read_cell(|text, _| required_value(text, parse_quarter))
+    fn required_quarter(&mut self, fallback: Quarter) -> Quarter {
+        self.read_next(|text, _| required_value(text, parse_quarter))
             .unwrap_or(fallback)
     }
 
-    pub(super) fn required_choice<T: Copy>(
+    /// One of `all_values` by the code of its option, which must be chosen.
+    fn required_choice<T: Copy>(
         &mut self,
         options: &[ChoiceOption],
         all_values: &[T],
         fallback: T,
     ) -> T {
-        self.read_cell(|text, _| {
+        self.read_next(|text, _| {
             required_value(text, |code| choice_by_code(code, options, all_values))
         })
         .unwrap_or(fallback)
+    }
+}
+
+impl ReadsTexts for DraftWriter<'_> {
+    fn read_next<T>(
+        &mut self,
+        read: impl FnOnce(&str, Language) -> Result<T, FieldProblem>,
+    ) -> Option<T> {
+        self.read_text(read)
+    }
+}
+
+impl ReadsTexts for RowReader<'_> {
+    fn read_next<T>(
+        &mut self,
+        read: impl FnOnce(&str, Language) -> Result<T, FieldProblem>,
+    ) -> Option<T> {
+        self.read_cell(read)
     }
 }
 

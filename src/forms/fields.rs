@@ -5,7 +5,7 @@
 //! entity of the sample models and writes it back unchanged, which catches a field list
 //! and a function that disagree.
 
-use super::draft_io::{DraftReader, DraftWriter};
+use super::draft_io::{DraftReader, DraftWriter, ReadsTexts};
 use super::{
     ChoiceOption, FieldDraft, FieldInput, FieldProblem, FieldSpec, FormContext, FormProblems,
     FormSubject, RowColumn, RowDraft,
@@ -215,6 +215,24 @@ const OWNER: FieldSpec = field(
 const DESCRIPTION: FieldSpec = field("description", Text::FieldDescription, FieldInput::LongText);
 const NAME: FieldSpec = required_field("name", Text::FieldName, FieldInput::Text);
 const TITLE: FieldSpec = required_field("title", Text::FieldTitle, FieldInput::Text);
+const GOALS: FieldSpec = field(
+    "goals",
+    Text::FieldGoals,
+    FieldInput::References(EntityKind::Goal),
+);
+const PROCESSES: FieldSpec = field(
+    "processes",
+    Text::FieldProcesses,
+    FieldInput::References(EntityKind::BusinessProcess),
+);
+const COST_LINES: FieldSpec = hinted(
+    field(
+        "cost-lines",
+        Text::FieldCostLines,
+        FieldInput::Rows(COST_LINE_COLUMNS),
+    ),
+    Text::HintCostLines,
+);
 
 pub const PERSON_FIELDS: &[FieldSpec] = &[
     NAME,
@@ -295,16 +313,8 @@ pub const CAPABILITY_FIELDS: &[FieldSpec] = &[
     field("business-fit", Text::FieldBusinessFit, integer(1, 10)),
     field("technical-fit", Text::FieldTechnicalFit, integer(1, 10)),
     OWNER,
-    field(
-        "goals",
-        Text::FieldGoals,
-        FieldInput::References(EntityKind::Goal),
-    ),
-    field(
-        "processes",
-        Text::FieldProcesses,
-        FieldInput::References(EntityKind::BusinessProcess),
-    ),
+    GOALS,
+    PROCESSES,
     field(
         "data-objects",
         Text::FieldDataObjects,
@@ -361,24 +371,13 @@ pub const INITIATIVE_FIELDS: &[FieldSpec] = &[
         Text::FieldCapabilities,
         FieldInput::References(EntityKind::Capability),
     ),
-    field(
-        "processes",
-        Text::FieldProcesses,
-        FieldInput::References(EntityKind::BusinessProcess),
-    ),
+    PROCESSES,
     field(
         "depends-on",
         Text::FieldDependsOn,
         FieldInput::References(EntityKind::Initiative),
     ),
-    hinted(
-        field(
-            "cost-lines",
-            Text::FieldCostLines,
-            FieldInput::Rows(COST_LINE_COLUMNS),
-        ),
-        Text::HintCostLines,
-    ),
+    COST_LINES,
 ];
 
 pub const SPEND_ITEM_FIELDS: &[FieldSpec] = &[
@@ -391,32 +390,14 @@ pub const SPEND_ITEM_FIELDS: &[FieldSpec] = &[
     field("vendor", Text::FieldVendor, FieldInput::Text),
     field("start-date", Text::FieldStartDate, FieldInput::Date),
     OWNER,
-    hinted(
-        field(
-            "processes",
-            Text::FieldProcesses,
-            FieldInput::References(EntityKind::BusinessProcess),
-        ),
-        Text::HintSpendLinks,
-    ),
-    field(
-        "goals",
-        Text::FieldGoals,
-        FieldInput::References(EntityKind::Goal),
-    ),
+    hinted(PROCESSES, Text::HintSpendLinks),
+    GOALS,
     field(
         "initiative",
         Text::FieldInitiative,
         FieldInput::Reference(EntityKind::Initiative),
     ),
-    hinted(
-        field(
-            "cost-lines",
-            Text::FieldCostLines,
-            FieldInput::Rows(COST_LINE_COLUMNS),
-        ),
-        Text::HintCostLines,
-    ),
+    COST_LINES,
 ];
 
 pub const REVIEW_FIELDS: &[FieldSpec] = &[
@@ -936,7 +917,7 @@ fn write_entity(writer: &mut DraftWriter, entity: &mut Entity, context: &FormCon
             let mut measurements = writer.rows(MEASUREMENT_COLUMNS, |row, _| KpiMeasurement {
                 quarter: row.required_quarter(fallback_quarter),
                 value: row.required_decimal(),
-                note: row.text(),
+                note: row.title(),
             });
             measurements.sort_by_key(|measurement| measurement.quarter);
             if measurements
@@ -1041,7 +1022,7 @@ fn write_entity(writer: &mut DraftWriter, entity: &mut Entity, context: &FormCon
             let kpi_actuals = writer.rows(KPI_ACTUAL_COLUMNS, |row, _| ReviewKpiActual {
                 kpi_id: row.required_reference(),
                 value: row.required_decimal(),
-                note: row.text(),
+                note: row.title(),
             });
             let mut seen_kpis: Vec<&str> = Vec::new();
             for actual in &kpi_actuals {
@@ -1078,7 +1059,7 @@ fn write_cost_lines(writer: &mut DraftWriter, context: &FormContext) -> Vec<Cost
             &CostCategory::ALL,
             CostCategory::Acquisition,
         ),
-        description: row.text(),
+        description: row.title(),
         one_time_cents: row.money(),
         running_cents_per_year: row.money(),
     })

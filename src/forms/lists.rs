@@ -8,7 +8,8 @@ use crate::model::formulas::cost::{yearly_cost_of_initiative, yearly_cost_of_spe
 use crate::model::formulas::goals::{
     goal_is_measurable, kpi_current_progress, kpi_latest_measurement,
 };
-use crate::model::formulas::quadrants::{initiative_quadrant, Quadrant};
+use crate::model::formulas::quadrants::Quadrant;
+use crate::model::formulas::scoring::InitiativeScoring;
 use crate::model::text_fold::fold_case;
 use crate::model::*;
 
@@ -337,11 +338,14 @@ pub fn list_rows(
             }
         }
         EntityKind::Initiative => {
+            // One scoring context for the whole list: it looks the goals up once.
+            let scoring = InitiativeScoring::new(model);
             for initiative in &model.initiatives {
                 push(&initiative.id, &mut |row| {
                     row.text(initiative.title.clone());
                     row.text(
-                        initiative_quadrant(model, initiative)
+                        scoring
+                            .quadrant(initiative)
                             .map(|quadrant| quadrant_label(&model.settings, quadrant, language))
                             .unwrap_or_default(),
                     );
