@@ -45,6 +45,7 @@ use crate::io::codec::decode::{self, Decode, DecodeError, Trail};
 use crate::io::codec::encode::{Encode, JsonLayout, JsonWriter};
 use crate::io::codec::parse::{parse_json, JsonValue, SyntaxError, SyntaxProblem};
 use crate::io::json_migrations::migrate;
+use crate::model::quoted_text::quoted_for_message;
 use crate::model::timestamp_text::TimestampText;
 use crate::model::types::{Model, Timestamp};
 use crate::model::validation::{validate_model, ModelViolation};
@@ -423,7 +424,7 @@ fn read_schema_version(version: Option<&JsonValue>) -> Result<u32, ImportError> 
     };
     let JsonValue::Number(number_text) = version else {
         let shown = match version {
-            JsonValue::String(text) => format!("{:?}", text.as_ref()),
+            JsonValue::String(text) => quoted_for_message(text.as_ref()),
             JsonValue::Bool(flag) => flag.to_string(),
             JsonValue::Array(_) => "[…]".to_string(),
             _ => "{…}".to_string(),
@@ -487,7 +488,7 @@ fn check_export_id(export_id: &str, field: &str) -> Result<(), ImportError> {
             detail: format!(
                 "invalid value: {}, expected a non-empty id without surrounding whitespace or \
                  control characters, at most {MAXIMUM_EXPORT_ID_CHARACTERS} characters",
-                shortened(&format!("{export_id:?}"), MAXIMUM_QUOTED_CHARACTERS)
+                shortened(&quoted_for_message(export_id), MAXIMUM_QUOTED_CHARACTERS)
             ),
         })
     }

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod formulas;
 pub mod objects_only;
 pub mod quarter;
+pub mod quoted_text;
 pub mod text_fold;
 pub mod timestamp_text;
 pub mod types;

@@ -2011,7 +2011,7 @@ pub(crate) fn excerpt(text: &str) -> String {
 
 /// A map key as it appears in a path: shortened and quoted with JSON-style escapes.
 fn quoted_key(key: &str) -> String {
-    format!("{:?}", excerpt(key))
+    crate::model::quoted_text::quoted_for_message(&excerpt(key))
 }
 
 /// `local@domain` with both parts non-empty, one `@`, and no whitespace or control

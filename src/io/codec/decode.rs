@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 
 use super::parse::JsonValue;
+use crate::model::quoted_text::quoted_for_message;
 use crate::model::{CalendarDate, Quarter, Timestamp};
 
 /// One step of the way from the document root to a value.
@@ -535,8 +536,8 @@ impl Decode for CalendarDate {
         };
         crate::model::timestamp_text::parse_date(text).ok_or_else(|| {
             trail.error(format!(
-                "invalid value: string {:?}, expected a formatted date string",
-                text.chars().take(40).collect::<String>()
+                "invalid value: string {}, expected a formatted date string",
+                quoted_for_message(&text.chars().take(40).collect::<String>())
             ))
         })
     }
@@ -549,8 +550,8 @@ impl Decode for Timestamp {
         };
         crate::model::timestamp_text::parse_timestamp(text).ok_or_else(|| {
             trail.error(format!(
-                "invalid value: string {:?}, expected an RFC 3339 formatted date and time string",
-                text.chars().take(40).collect::<String>()
+                "invalid value: string {}, expected an RFC 3339 formatted date and time string",
+                quoted_for_message(&text.chars().take(40).collect::<String>())
             ))
         })
     }

@@ -16,7 +16,6 @@ use crate::state::AppState;
 use crate::ui::entity_form::{entity_form, EditorControl};
 use crate::ui::entity_list::entity_list;
 use crate::ui::shell::screen_label;
-use crate::ui::translated;
 
 /// The entity kinds a screen lists, in display order, and its introduction.
 pub fn screen_contents(screen: ScreenName) -> (&'static [EntityKind], Text) {
@@ -81,16 +80,18 @@ pub fn entity_screen(screen: ScreenName, summary: Option<AnyView>) -> AnyView {
         .iter()
         .map(|kind| entity_list(*kind, control))
         .collect_view();
-    view! {
-        <section class="page" data-testid=format!("page-{}", screen.segment())>
-            <h1>{translated(screen_label(screen))}</h1>
-            <p class="page-intro">{translated(intro)}</p>
-            {summary}
-            <div class="screen-body">
-                {editor}
-                <div class="lists">{lists}</div>
-            </div>
-        </section>
+    let body = view! {
+        {summary}
+        <div class="screen-body">
+            {editor}
+            <div class="lists">{lists}</div>
+        </div>
     }
-    .into_any()
+    .into_any();
+    super::page_frame(
+        format!("page-{}", screen.segment()),
+        screen_label(screen),
+        Some(intro),
+        body,
+    )
 }

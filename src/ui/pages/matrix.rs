@@ -33,7 +33,6 @@ use crate::model::{EntityId, Model};
 use crate::route::ScreenName;
 use crate::state::AppState;
 use crate::ui::dom::{self, Dom};
-use crate::ui::translated;
 
 const GEOMETRY: MatrixGeometry = MatrixGeometry::STANDARD;
 
@@ -635,10 +634,7 @@ pub fn matrix_page() -> AnyView {
         }
     };
 
-    view! {
-        <section class="page" data-testid="page-matrix">
-            <h1>{translated(Text::NavMatrix)}</h1>
-            <p class="page-intro">{translated(Text::IntroMatrix)}</p>
+    let body = view! {
             <div class="matrix-screen">
                 <div
                     class="matrix-layout"
@@ -661,9 +657,14 @@ pub fn matrix_page() -> AnyView {
                 ></div>
                 <div class="matrix-card" role="tooltip" data-testid="matrix-card" node_ref=card hidden></div>
             </div>
-        </section>
     }
-    .into_any()
+    .into_any();
+    super::page_frame(
+        "page-matrix".to_string(),
+        Text::NavMatrix,
+        Some(Text::IntroMatrix),
+        body,
+    )
 }
 
 /// Focuses an SVG element (a bubble group with tabindex).

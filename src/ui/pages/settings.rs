@@ -5,7 +5,6 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ui::translated;
 
 use crate::forms::FormSubject;
 use crate::i18n::{intl, Language, Text};
@@ -15,8 +14,7 @@ use crate::storage::StoredIndex;
 use crate::ui::dom::{self, Dom};
 use crate::ui::entity_form::entity_form;
 
-#[component]
-pub fn SettingsPage() -> impl IntoView {
+pub fn settings_page() -> AnyView {
     let state = expect_context::<AppState>();
     // The form is rebuilt when another model is opened (or undo changes the settings),
     // so it always starts from the values of the open model.
@@ -24,13 +22,12 @@ pub fn SettingsPage() -> impl IntoView {
         state.model.with(|model| (model.id.clone(), model.revision));
         entity_form(FormSubject::ModelSettings, None)
     };
-    view! {
-        <section class="page" data-testid="page-settings">
-            <h1>{translated(Text::NavSettings)}</h1>
-            {settings_form}
-            {stored_models()}
-        </section>
+    let body = view! {
+        {settings_form}
+        {stored_models()}
     }
+    .into_any();
+    super::page_frame("page-settings".to_string(), Text::NavSettings, None, body)
 }
 
 /// Adds one of the method's two examples as a new model, in the current language.
