@@ -5,10 +5,14 @@
 // Reports: the gzip size of wasm+js+css; navigation to app-ready with the sample and
 // with a generated 1,000-initiative model, against the yardstick page's load; the
 // import of that model (reading, checking and previewing the file) against
-// JSON.parse of the same text. Writes benchmarks/results.md and prints JSON.
+// JSON.parse of the same text; and the priority matrix at 1,000 and 5,000 initiatives
+// (the render after a change of data, the render after navigating to the screen, and
+// the main-thread work per pointer move of a drag) against the yardstick's svgBench
+// and dragBench. Writes benchmarks/results.md and prints JSON.
 //
 // Run: scripts/benchmark.sh (builds the release first), or node scripts/benchmark.mjs
-// with dist/ already built.
+// with dist/ already built. BITALIGN_DIST=<folder> measures another build than the
+// repository's dist/, for example a copy taken while dist/ is being rebuilt.
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +21,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
-const distDirectory = path.join(repositoryRoot, 'dist');
+// The build to measure: the repository's dist/ unless BITALIGN_DIST names another
+// folder (resolved against the working directory, as a shell user would expect).
+const distDirectory = process.env.BITALIGN_DIST ? path.resolve(process.env.BITALIGN_DIST) : path.join(repositoryRoot, 'dist');
 const referencePath = path.join(repositoryRoot, '..', 'shared', 'bench', 'reference.html');
 const APP_PORT = 4180;
 const APP_PATH = '/bench/bitalign/';
@@ -74,7 +80,7 @@ function generatedModelText(count) {
 }
 
 async function startAppServer() {
-  const server = spawn('node', ['tests/e2e/static-server.mjs', '--root', 'dist', '--port', String(APP_PORT), '--prefix', APP_PATH], {
+  const server = spawn('node', ['tests/e2e/static-server.mjs', '--root', distDirectory, '--port', String(APP_PORT), '--prefix', APP_PATH], {
     cwd: repositoryRoot,
     stdio: 'ignore',
   });
@@ -97,6 +103,503 @@ async function startReferenceServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+// ---------------------------------------------------------------------------------
+// Priority matrix at 1,000 and 5,000 initiatives.
+// ---------------------------------------------------------------------------------
+
+const MATRIX_SIZES = [1000, 5000];
+// Pointer moves per drag, for the app and for the yardstick's dragBench alike.
+const DRAG_FRAMES = 60;
+// The app at 5,000 initiatives may take seconds per step on a slow 2-core machine;
+// waiting is bounded only to fail with a message instead of hanging for ever.
+const SLOW_STEP_TIMEOUT_MS = 10 * 60 * 1000;
+const IN_PAGE_TIMEOUT_MS = 5 * 60 * 1000;
+
+const percentile = (values, fraction) => {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+};
+
+/// Installs the in-page helpers the matrix measurements share. Hash navigation keeps
+/// the document, so one installation after each page load is enough.
+async function installPageHelpers(page) {
+  await page.evaluate(() => {
+    // The same definition of "the frame after paint" as the yardstick's nextPaint:
+    // the animation frame runs before the frame is produced, the task after it runs
+    // once that frame's paint has been done.
+    const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // Resolves as soon as `condition` holds: checked at once and after every batch
+    // of DOM mutations, so the wait adds no polling delay to what is measured.
+    const waitForDomCondition = (condition, timeoutMs, description) => new Promise((resolve, reject) => {
+      if (condition()) {
+        resolve();
+        return;
+      }
+      const observer = new MutationObserver(() => {
+        if (!condition()) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}`));
+      }, timeoutMs);
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    window.bitalignBenchmarkHelpers = { nextPaint, waitForDomCondition };
+  });
+}
+
+/// Waits until the debounced save of the last change has been written (or has failed),
+/// so that no save falls into the next measurement, and until a frame has passed.
+async function waitForSaveToSettle(page) {
+  await page.locator('[data-testid="save-status"]:not([data-status="pending"])').waitFor({ timeout: SLOW_STEP_TIMEOUT_MS });
+  await page.evaluate(() => window.bitalignBenchmarkHelpers.nextPaint());
+}
+
+/// Replaces the open model with a generated one of `count` initiatives through the
+/// file import, the way the app-ready measurement stores its 1,000-initiative model.
+async function openGeneratedModel(page, count) {
+  const modelText = generatedModelText(count);
+  await page.getByTestId('open-file-input').setInputFiles({ name: `benchmark-${count}.bitalign.json`, mimeType: 'application/json', buffer: Buffer.from(modelText) });
+  await page.getByTestId('import-preview').waitFor({ timeout: SLOW_STEP_TIMEOUT_MS });
+  await page.getByTestId('import-replace').click();
+  await page.locator('[data-testid="save-status"]:not([data-status="pending"])').waitFor({ timeout: SLOW_STEP_TIMEOUT_MS });
+  return {
+    bytes: modelText.length,
+    save_status_after_import: await page.getByTestId('save-status').getAttribute('data-status'),
+  };
+}
+
+/// Opens the matrix screen and waits until every initiative is either a bubble or in
+/// the tray of unscored ones; returns how many bubbles the matrix draws.
+async function openMatrixScreen(page, count) {
+  return page.evaluate(async ({ count, timeoutMs }) => {
+    const helpers = window.bitalignBenchmarkHelpers;
+    location.hash = '#/matrix';
+    const countsOnScreen = () => {
+      const layout = document.querySelector('[data-testid="page-matrix"] .matrix-layout');
+      if (!layout) return { bubbles: 0, unscored: 0 };
+      return {
+        bubbles: layout.querySelectorAll('[data-testid="bubble"]').length,
+        unscored: layout.querySelectorAll('[data-testid="tray-item"]').length,
+      };
+    };
+    await helpers.waitForDomCondition(() => {
+      const counts = countsOnScreen();
+      return counts.bubbles + counts.unscored === count;
+    }, timeoutMs, `${count} initiatives on the matrix screen`);
+    await helpers.nextPaint();
+    return countsOnScreen();
+  }, { count, timeoutMs: IN_PAGE_TIMEOUT_MS });
+}
+
+/// (a) One change of data: the focused bubble moves one score step by a keydown, the
+/// command re-renders the matrix; timed from just before the event to the frame after
+/// the new matrix is painted. The axis alternates, and the direction is chosen so the
+/// score never sits at a limit (a step at 1 or 10 would change nothing).
+async function measureKeyboardChange(page, axis) {
+  return page.evaluate(async ({ axis, timeoutMs }) => {
+    const helpers = window.bitalignBenchmarkHelpers;
+    const bubble = document.activeElement;
+    if (!bubble || bubble.getAttribute('data-testid') !== 'bubble') throw new Error('no bubble has the focus before the keyboard change');
+    const initiativeId = bubble.getAttribute('data-bubble');
+    const scoreAttribute = axis === 'value' ? 'data-value' : 'data-effort';
+    const scoreBefore = Number(bubble.getAttribute(scoreAttribute));
+    const key = axis === 'value'
+      ? (Math.round(scoreBefore) <= 5 ? 'ArrowUp' : 'ArrowDown')
+      : (Math.round(scoreBefore) <= 5 ? 'ArrowRight' : 'ArrowLeft');
+    const selector = `[data-bubble="${CSS.escape(initiativeId)}"]`;
+    const start = performance.now();
+    bubble.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    // A rebuilt bubble (a new element) with the other score proves that the model
+    // changed and the matrix was drawn again, not merely that the event was handled.
+    await helpers.waitForDomCondition(() => {
+      const current = document.querySelector(selector);
+      return current !== null && current !== bubble && Number(current.getAttribute(scoreAttribute)) !== scoreBefore;
+    }, timeoutMs, `the bubble to be redrawn with a new ${scoreAttribute}`);
+    document.body.offsetHeight;
+    await helpers.nextPaint();
+    const elapsedMs = performance.now() - start;
+    const redrawn = document.querySelector(selector);
+    return {
+      elapsedMs,
+      key,
+      scoreBefore,
+      scoreAfter: Number(redrawn.getAttribute(scoreAttribute)),
+      focusKept: document.activeElement === redrawn,
+    };
+  }, { axis, timeoutMs: IN_PAGE_TIMEOUT_MS });
+}
+
+/// (b) Navigation to the matrix from the overview: timed from setting the hash to the
+/// frame after the matrix with all its bubbles is painted.
+async function measureRouteRender(page, expectedBubbles) {
+  await page.evaluate(() => { location.hash = '#/overview'; });
+  await page.getByTestId('page-overview').waitFor({ timeout: SLOW_STEP_TIMEOUT_MS });
+  await page.locator('[data-testid="page-matrix"]').waitFor({ state: 'detached', timeout: SLOW_STEP_TIMEOUT_MS });
+  await waitForSaveToSettle(page);
+  return page.evaluate(async ({ expectedBubbles, timeoutMs }) => {
+    const helpers = window.bitalignBenchmarkHelpers;
+    const start = performance.now();
+    location.hash = '#/matrix';
+    await helpers.waitForDomCondition(() => {
+      const svg = document.querySelector('[data-testid="page-matrix"] .matrix-layout svg');
+      return svg !== null && svg.querySelectorAll('[data-testid="bubble"]').length === expectedBubbles;
+    }, timeoutMs, `the matrix with ${expectedBubbles} bubbles`);
+    document.body.offsetHeight;
+    await helpers.nextPaint();
+    return performance.now() - start;
+  }, { expectedBubbles, timeoutMs: IN_PAGE_TIMEOUT_MS });
+}
+
+/// (c) A drag of the topmost bubble over `frames` pointer moves, one per animation
+/// frame, as the yardstick's dragBench moves its point. The work of one move is the
+/// synchronous handling of the pointermove plus a forced style and layout of the
+/// bubble (the yardstick forces the same with getBoundingClientRect). The pointerup
+/// at the end applies the new scores; that render is timed like a change of data.
+async function measureDrag(page, frames) {
+  return page.evaluate(async ({ frames, timeoutMs }) => {
+    const helpers = window.bitalignBenchmarkHelpers;
+    const layout = document.querySelector('[data-testid="page-matrix"] .matrix-layout');
+    const bubbles = layout.querySelectorAll('[data-testid="bubble"]');
+    // The last bubble is drawn on top, so a real pointer would grab it.
+    const bubble = bubbles[bubbles.length - 1];
+    const initiativeId = bubble.getAttribute('data-bubble');
+    const selector = `[data-bubble="${CSS.escape(initiativeId)}"]`;
+    const valueBefore = Number(bubble.getAttribute('data-value'));
+    const effortBefore = Number(bubble.getAttribute('data-effort'));
+    const circleBounds = bubble.querySelector('circle').getBoundingClientRect();
+    const svgBounds = layout.querySelector('svg').getBoundingClientRect();
+    const startX = circleBounds.left + circleBounds.width / 2;
+    const startY = circleBounds.top + circleBounds.height / 2;
+    // Towards the far side of the matrix on both axes, 40 % of its size, so both
+    // scores change by several steps and the drop has something to apply.
+    const endX = startX + (startX < svgBounds.left + svgBounds.width / 2 ? 0.4 : -0.4) * svgBounds.width;
+    const endY = startY + (startY < svgBounds.top + svgBounds.height / 2 ? 0.4 : -0.4) * svgBounds.height;
+    const pointerEvent = (type, clientX, clientY) => new PointerEvent(type, {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      pointerId: 1,
+      pointerType: 'mouse',
+      isPrimary: true,
+      button: type === 'pointermove' ? -1 : 0,
+      buttons: type === 'pointerup' ? 0 : 1,
+      clientX,
+      clientY,
+    });
+    bubble.querySelector('circle').dispatchEvent(pointerEvent('pointerdown', startX, startY));
+    if (!bubble.classList.contains('dragging')) throw new Error('the pointerdown did not start a drag');
+    await helpers.nextPaint();
+    const moveWorkMs = [];
+    const frameIntervalMs = [];
+    let lastFrame = performance.now();
+    for (let frame = 1; frame <= frames; frame += 1) {
+      const x = startX + ((endX - startX) * frame) / frames;
+      const y = startY + ((endY - startY) * frame) / frames;
+      const moveStart = performance.now();
+      // Pointer capture sends the moves of a real drag to the matrix container.
+      layout.dispatchEvent(pointerEvent('pointermove', x, y));
+      bubble.getBoundingClientRect();
+      moveWorkMs.push(performance.now() - moveStart);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      frameIntervalMs.push(now - lastFrame);
+      lastFrame = now;
+    }
+    // Without a transform the moves did nothing, and the timings would mean nothing.
+    const transformWhileDragging = bubble.getAttribute('transform');
+    if (!transformWhileDragging) throw new Error('the pointer moves did not move the dragged bubble');
+    const highlightedQuadrant = layout.querySelector('.drop-target')?.getAttribute('data-quadrant') ?? null;
+    const dropStart = performance.now();
+    layout.dispatchEvent(pointerEvent('pointerup', endX, endY));
+    await helpers.waitForDomCondition(() => {
+      const current = document.querySelector(selector);
+      return current !== null && current !== bubble;
+    }, timeoutMs, 'the matrix to be redrawn after the drop');
+    document.body.offsetHeight;
+    await helpers.nextPaint();
+    const dropRenderMs = performance.now() - dropStart;
+    const dropped = document.querySelector(selector);
+    const valueAfter = Number(dropped.getAttribute('data-value'));
+    const effortAfter = Number(dropped.getAttribute('data-effort'));
+    if (valueAfter === valueBefore && effortAfter === effortBefore) throw new Error('the drop did not change the scores');
+    return {
+      moveWorkMs,
+      frameIntervalMs,
+      dropRenderMs,
+      transformWhileDragging,
+      highlightedQuadrant,
+      scoresBefore: { value: valueBefore, effort: effortBefore },
+      scoresAfter: { value: valueAfter, effort: effortAfter },
+    };
+  }, { frames, timeoutMs: IN_PAGE_TIMEOUT_MS });
+}
+
+/// Focuses the topmost bubble (the keyboard change needs a focused bubble).
+async function focusTopmostBubble(page) {
+  await page.evaluate(() => {
+    const bubbles = document.querySelectorAll('[data-testid="page-matrix"] [data-testid="bubble"]');
+    bubbles[bubbles.length - 1].focus();
+  });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'bubble');
+}
+
+/// Self time per trace event name on the renderer's main thread, in ms (the largest
+/// twelve): where the main thread spent a traced interval (script, style, layout,
+/// paint, garbage collection).
+function mainThreadSelfTimes(traceBuffer) {
+  const { traceEvents } = JSON.parse(traceBuffer.toString('utf8'));
+  const mainThreads = new Set(traceEvents
+    .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+    .map((event) => `${event.pid}:${event.tid}`));
+  const completeEventsByThread = new Map();
+  for (const event of traceEvents) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || typeof event.dur !== 'number' || !mainThreads.has(thread)) continue;
+    if (!completeEventsByThread.has(thread)) completeEventsByThread.set(thread, []);
+    completeEventsByThread.get(thread).push(event);
+  }
+  // The page's renderer is the main thread that was busiest while tracing; other
+  // renderers of the browser may have idle main threads in the same trace.
+  const busyTime = (events) => events.reduce((sum, event) => sum + event.dur, 0);
+  const pageMainThreadEvents = [...completeEventsByThread.values()].sort((left, right) => busyTime(right) - busyTime(left))[0] ?? [];
+  // Enclosing events come first (earlier start, or the same start and longer), so a
+  // stack of open events finds each event's parent; an event's self time is its
+  // duration less that of its direct children.
+  pageMainThreadEvents.sort((left, right) => left.ts - right.ts || right.dur - left.dur);
+  const openEvents = [];
+  const entries = [];
+  for (const event of pageMainThreadEvents) {
+    while (openEvents.length && openEvents[openEvents.length - 1].end <= event.ts) openEvents.pop();
+    if (openEvents.length) openEvents[openEvents.length - 1].childTime += event.dur;
+    const entry = { name: event.name, end: event.ts + event.dur, duration: event.dur, childTime: 0 };
+    openEvents.push(entry);
+    entries.push(entry);
+  }
+  const selfMicroseconds = new Map();
+  for (const entry of entries) selfMicroseconds.set(entry.name, (selfMicroseconds.get(entry.name) ?? 0) + Math.max(0, entry.duration - entry.childTime));
+  return Object.fromEntries([...selfMicroseconds.entries()]
+    .sort((left, right) => right[1] - left[1])
+    .slice(0, 12)
+    .map(([name, microseconds]) => [name, round(microseconds / 1000)]));
+}
+
+/// Self time per function of a V8 CPU profile, in ms, grouped so that it can be read
+/// without symbols: the release wasm has no name section, so its functions are
+/// counted together as "WebAssembly" (and the largest few by index); the time of DOM
+/// calls made from wasm shows under wasm-bindgen's JavaScript import of that call
+/// (`__wbg_setAttribute_...`, the hash suffix removed).
+function cpuProfileSelfTimes(profile) {
+  const nodesById = new Map(profile.nodes.map((node) => [node.id, node]));
+  const describe = (callFrame) => {
+    const isWasm = callFrame.url.startsWith('wasm://') || callFrame.url.endsWith('.wasm') || /^\$|wasm-function/.test(callFrame.functionName);
+    if (isWasm) return { group: 'WebAssembly', name: `wasm ${callFrame.functionName || '(anonymous)'}` };
+    const name = (callFrame.functionName || '(anonymous)').replace(/_[0-9a-f]{16}$/, '');
+    if (name.startsWith('(')) return { group: name, name };
+    return { group: 'JavaScript (bindings and DOM calls)', name };
+  };
+  const selfByGroup = new Map();
+  const selfByName = new Map();
+  for (let index = 0; index < profile.samples.length; index += 1) {
+    // Each time delta is the time since the previous sample, so a sample stands for
+    // the interval until the next one.
+    const microseconds = profile.timeDeltas[index + 1] ?? 0;
+    const { group, name } = describe(nodesById.get(profile.samples[index]).callFrame);
+    selfByGroup.set(group, (selfByGroup.get(group) ?? 0) + microseconds);
+    selfByName.set(name, (selfByName.get(name) ?? 0) + microseconds);
+  }
+  const largest = (map, count) => Object.fromEntries([...map.entries()]
+    .filter(([name]) => name !== '(idle)')
+    .sort((left, right) => right[1] - left[1])
+    .slice(0, count)
+    .map(([name, microseconds]) => [name, round(microseconds / 1000)]));
+  return { by_group_ms: largest(selfByGroup, 8), largest_functions_ms: largest(selfByName, 12) };
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
+
+/// Runs `action` under a Chromium trace and returns the main thread's self times.
+async function withMainThreadTrace(page, action) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let result;
+  let traceBuffer;
+  try {
+    result = await action();
+  } finally {
+    traceBuffer = await browser.stopTracing();
+  }
+  return { result, main_thread_self_ms: mainThreadSelfTimes(traceBuffer) };
+}
+
+/// Runs `action` under the V8 sampling profiler (0.1 ms interval) and returns the self
+/// times by group and function.
+async function withCpuProfile(page, action) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  let result;
+  let profile;
+  try {
+    result = await action();
+  } finally {
+    ({ profile } = await session.send('Profiler.stop'));
+    await session.detach();
+  }
+  return { result, cpu_self_ms: cpuProfileSelfTimes(profile) };
+}
+
+/// Focuses the bubble of one initiative (outside any timing), so each keyboard change
+/// starts from the same focused bubble even if a render lost the focus.
+async function focusBubble(page, initiativeId) {
+  await page.evaluate((initiativeId) => {
+    const bubble = document.querySelector(`[data-testid="page-matrix"] [data-bubble="${CSS.escape(initiativeId)}"]`);
+    if (document.activeElement !== bubble) bubble.focus();
+  }, initiativeId);
+  await page.waitForFunction((initiativeId) => document.activeElement?.getAttribute('data-bubble') === initiativeId, initiativeId);
+}
+
+/// All matrix measurements of the app at `count` initiatives, in a fresh context (its
+/// own localStorage), plus a trace and CPU profiles of one extra change and one drag.
+async function measureMatrixOfApp(count) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(SLOW_STEP_TIMEOUT_MS);
+  try {
+    await page.goto(appUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);
+    await installPageHelpers(page);
+    const model = await openGeneratedModel(page, count);
+    const onScreen = await openMatrixScreen(page, count);
+    await waitForSaveToSettle(page);
+    const initiativeId = await page.evaluate(() => {
+      const bubbles = document.querySelectorAll('[data-testid="page-matrix"] [data-testid="bubble"]');
+      return bubbles[bubbles.length - 1].getAttribute('data-bubble');
+    });
+
+    const keyboardRuns = [];
+    for (let run = 0; run < REPETITIONS; run += 1) {
+      await waitForSaveToSettle(page);
+      await focusBubble(page, initiativeId);
+      keyboardRuns.push(await measureKeyboardChange(page, run % 2 === 0 ? 'value' : 'effort'));
+    }
+
+    const routeRendersMs = [];
+    for (let run = 0; run < REPETITIONS; run += 1) routeRendersMs.push(await measureRouteRender(page, onScreen.bubbles));
+
+    await waitForSaveToSettle(page);
+    const drag = await measureDrag(page, DRAG_FRAMES);
+
+    // Diagnostics, after the timed runs because tracing and sampling slow the page.
+    await waitForSaveToSettle(page);
+    await focusBubble(page, initiativeId);
+    const tracedChange = await withMainThreadTrace(page, () => measureKeyboardChange(page, 'value'));
+    await waitForSaveToSettle(page);
+    await focusBubble(page, initiativeId);
+    const profiledChange = await withCpuProfile(page, () => measureKeyboardChange(page, 'value'));
+    await waitForSaveToSettle(page);
+    const profiledDrag = await withCpuProfile(page, () => measureDrag(page, DRAG_FRAMES));
+    const savedStatus = await page.getByTestId('save-status').getAttribute('data-status');
+
+    return {
+      model_bytes: model.bytes,
+      save_status_after_import: model.save_status_after_import,
+      save_status_at_end: savedStatus,
+      bubbles: onScreen.bubbles,
+      unscored_in_tray: onScreen.unscored,
+      keyboard_change_render_ms: round(median(keyboardRuns.map((run) => run.elapsedMs))),
+      keyboard_change_runs_ms: keyboardRuns.map((run) => round(run.elapsedMs)),
+      keyboard_change_keys: keyboardRuns.map((run) => `${run.key} ${run.scoreBefore}->${run.scoreAfter}`),
+      keyboard_change_focus_kept: keyboardRuns.every((run) => run.focusKept),
+      route_render_ms: round(median(routeRendersMs)),
+      route_render_runs_ms: routeRendersMs.map((value) => round(value)),
+      drag_move_work_ms_p50: round(median(drag.moveWorkMs), 2),
+      drag_move_work_ms_p95: round(percentile(drag.moveWorkMs, 0.95), 2),
+      drag_move_work_ms_max: round(Math.max(...drag.moveWorkMs), 2),
+      drag_frame_interval_ms_p50: round(median(drag.frameIntervalMs)),
+      drag_frame_interval_ms_p95: round(percentile(drag.frameIntervalMs, 0.95)),
+      drop_render_ms: round(drag.dropRenderMs),
+      drag_scores: `value ${drag.scoresBefore.value}->${drag.scoresAfter.value}, effort ${drag.scoresBefore.effort}->${drag.scoresAfter.effort}, highlighted ${drag.highlightedQuadrant}`,
+      profile: {
+        traced_change_render_ms: round(tracedChange.result.elapsedMs),
+        traced_change_main_thread_self_ms: tracedChange.main_thread_self_ms,
+        profiled_change_render_ms: round(profiledChange.result.elapsedMs),
+        profiled_change_cpu_self_ms: profiledChange.cpu_self_ms,
+        profiled_drag_move_work_ms_p50: round(median(profiledDrag.result.moveWorkMs), 2),
+        profiled_drag_cpu_self_ms: profiledDrag.cpu_self_ms,
+      },
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/// The yardstick's matrix (with labels) and drag at `count` points, in this browser.
+async function measureMatrixOfYardstick(count) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.setDefaultTimeout(SLOW_STEP_TIMEOUT_MS);
+  try {
+    await page.goto(referenceUrl, { waitUntil: 'load' });
+    const svg = await page.evaluate(([count, repetitions]) => window.benches.svgBench('matrix', count, repetitions, true), [count, REPETITIONS]);
+    const drag = await page.evaluate(([count, frames]) => window.benches.dragBench(count, frames), [count, DRAG_FRAMES]);
+    return { svg, drag };
+  } finally {
+    await page.close();
+  }
+}
+
+/// The markdown section of the priority matrix: figures, ratios, the aim of the issue
+/// and where the main thread spent one change of data.
+function matrixSection(matrixResults) {
+  const FRAME_BUDGET_MS = 1000 / 60;
+  const lines = [
+    '## Priority matrix',
+    '',
+    'The generated model at each size is opened through the file import, as above. Renders are timed in the page from',
+    'the change (a synthetic keydown on a focused bubble, or setting `location.hash`) to the frame after the new matrix',
+    'is painted (requestAnimationFrame, then a task), as the yardstick times the insertion of its SVG matrix with',
+    `labels (\`svgBench("matrix", n, ${REPETITIONS}, true)\`). A drag moves the topmost bubble over ${DRAG_FRAMES} frames; the work of`,
+    'a move is the synchronous pointermove handling plus a forced layout, as in `dragBench(n, frames)`.',
+    '',
+    '| Measure | Initiatives | bitalign | Yardstick | Ratio |',
+    '|---|---|---|---|---|',
+  ];
+  for (const [count, { app, yardstick, ratios }] of Object.entries(matrixResults)) {
+    const initiatives = Number(count).toLocaleString('en-US');
+    lines.push(
+      `| Render after a change of data (arrow key on a bubble) | ${initiatives} | ${app.keyboard_change_render_ms} ms | matrix render ${yardstick.svg.render_ms_median} ms | ${ratios.keyboard_change_render} |`,
+      `| Render after navigation from the overview to the matrix | ${initiatives} | ${app.route_render_ms} ms | matrix render ${yardstick.svg.render_ms_median} ms | ${ratios.route_render} |`,
+      `| Drag: main-thread work per pointer move, p50 / p95 | ${initiatives} | ${app.drag_move_work_ms_p50} / ${app.drag_move_work_ms_p95} ms | ${yardstick.drag.work_ms_p50} / ${yardstick.drag.work_ms_p95} ms | ${ratios.drag_move_work_p50} / ${ratios.drag_move_work_p95} |`,
+      `| Drag: frame interval p50 / p95 | ${initiatives} | ${app.drag_frame_interval_ms_p50} / ${app.drag_frame_interval_ms_p95} ms | ${yardstick.drag.frame_interval_ms_p50} / ${yardstick.drag.frame_interval_ms_p95} ms | |`,
+      `| Drop: render after the pointerup | ${initiatives} | ${app.drop_render_ms} ms | | |`,
+    );
+  }
+  const small = matrixResults[1000];
+  const large = matrixResults[5000];
+  lines.push('', 'Aim of the issue:', '');
+  if (small) {
+    const worst = Math.max(small.ratios.keyboard_change_render, small.ratios.route_render);
+    lines.push(`- At most 1.5x the plain page at 1,000: renders at ${small.ratios.keyboard_change_render}x (change) and ${small.ratios.route_render}x (navigation), drag work p95 at ${small.ratios.drag_move_work_p95}x: ${worst <= 1.5 && small.ratios.drag_move_work_p95 <= 1.5 ? 'met' : 'not met'}.`);
+  }
+  if (large) {
+    const dragFits = large.app.drag_move_work_ms_p95 <= FRAME_BUDGET_MS;
+    lines.push(`- Responsive at 5,000: a drag move takes ${large.app.drag_move_work_ms_p95} ms at p95 (${dragFits ? 'within' : 'over'} the ${round(FRAME_BUDGET_MS)} ms frame budget); a change of data blocks the screen for ${large.app.keyboard_change_render_ms} ms (the plain page needs ${large.yardstick.svg.render_ms_median} ms to draw its matrix once).`);
+  }
+  lines.push('', 'Where one change of data spends the main thread (one extra traced run; self times in ms, the largest first; the', 'CPU profile counts DOM calls under the JavaScript binding that made them, style and layout outside script as "(program)"):', '');
+  for (const [count, { app }] of Object.entries(matrixResults)) {
+    const list = (times) => Object.entries(times).slice(0, 6).map(([name, milliseconds]) => `${name} ${milliseconds}`).join(', ');
+    lines.push(
+      `- ${Number(count).toLocaleString('en-US')} initiatives, trace (change rendered in ${app.profile.traced_change_render_ms} ms): ${list(app.profile.traced_change_main_thread_self_ms)}.`,
+      `- ${Number(count).toLocaleString('en-US')} initiatives, CPU profile (change rendered in ${app.profile.profiled_change_render_ms} ms): ${list(app.profile.profiled_change_cpu_self_ms.by_group_ms)}; largest functions: ${list(app.profile.profiled_change_cpu_self_ms.largest_functions_ms)}.`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 const appServer = await startAppServer();
@@ -176,6 +679,27 @@ try {
   results.app_ready_1000_ratio = round(results.app_ready_1000_ms / results.reference_load_ms, 2);
   await context.close();
 
+  // The priority matrix: the yardstick and the app at each size, one after the other
+  // in this browser, so that their ratio compares like with like.
+  results.matrix = {};
+  for (const count of MATRIX_SIZES) {
+    console.error(`matrix at ${count} initiatives: yardstick ...`);
+    const yardstick = await measureMatrixOfYardstick(count);
+    console.error(`matrix at ${count} initiatives: app ...`);
+    const app = await measureMatrixOfApp(count);
+    const yardstickRenderMs = yardstick.svg.render_ms_median;
+    results.matrix[count] = {
+      app,
+      yardstick,
+      ratios: {
+        keyboard_change_render: round(app.keyboard_change_render_ms / yardstickRenderMs, 2),
+        route_render: round(app.route_render_ms / yardstickRenderMs, 2),
+        drag_move_work_p50: round(app.drag_move_work_ms_p50 / yardstick.drag.work_ms_p50, 2),
+        drag_move_work_p95: round(app.drag_move_work_ms_p95 / yardstick.drag.work_ms_p95, 2),
+      },
+    };
+  }
+
   const lines = [
     '# Benchmark results',
     '',
@@ -189,6 +713,7 @@ try {
     `| Navigation to app-ready, 1,000 initiatives stored | ${results.app_ready_1000_ms} ms | plain page load ${results.reference_load_ms} ms | ${results.app_ready_1000_ratio} |`,
     `| Import of the 1,000-initiative file (${Math.round(results.model_1000.bytes / 1024)} KB: read, check, preview) | ${results.import_1000_ms} ms | JSON.parse ${results.json_parse_1000_ms} ms | ${results.import_1000_ratio} |`,
     '',
+    ...matrixSection(results.matrix),
     'Medians of 5 runs. Raw figures:',
     '',
     '```json',

@@ -31,7 +31,8 @@ use crate::model::formulas::cost::yearly_cost_of_initiative;
 use crate::model::formulas::quadrants::{quadrant_of, Quadrant};
 use crate::model::formulas::ranking::rank_initiatives;
 use crate::model::formulas::scoring::{InitiativeScoring, ValueSource};
-use crate::model::{EntityId, Initiative, Model};
+use crate::model::text_fold::fold_case;
+use crate::model::{EntityId, Initiative, InitiativeStatus, Model};
 
 /// The smallest bubble radius, in view box units.
 pub const MIN_RADIUS: f64 = 6.0;
@@ -515,10 +516,161 @@ fn place_labels(bubbles: &mut [BubblePlacement], geometry: &MatrixGeometry) {
     }
 }
 
+/// Which initiatives the matrix shows: those that match every chosen criterion.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MatrixFilter {
+    pub goal_id: Option<EntityId>,
+    pub capability_id: Option<EntityId>,
+    pub owner_id: Option<EntityId>,
+    pub status: Option<InitiativeStatus>,
+    pub quadrant: Option<Quadrant>,
+}
+
+impl MatrixFilter {
+    /// Whether any criterion is chosen.
+    pub fn is_active(&self) -> bool {
+        *self != MatrixFilter::default()
+    }
+
+    pub fn includes(&self, scoring: &InitiativeScoring, initiative: &Initiative) -> bool {
+        let goal_matches = self.goal_id.as_ref().is_none_or(|goal_id| {
+            initiative
+                .goal_contributions
+                .iter()
+                .any(|contribution| &contribution.goal_id == goal_id)
+        });
+        let capability_matches = self
+            .capability_id
+            .as_ref()
+            .is_none_or(|capability_id| initiative.capability_ids.contains(capability_id));
+        let owner_matches = self
+            .owner_id
+            .as_ref()
+            .is_none_or(|owner_id| initiative.owner_id.as_ref() == Some(owner_id));
+        let status_matches = self.status.is_none_or(|status| initiative.status == status);
+        let quadrant_matches = self
+            .quadrant
+            .is_none_or(|quadrant| scoring.quadrant(initiative) == Some(quadrant));
+        goal_matches && capability_matches && owner_matches && status_matches && quadrant_matches
+    }
+}
+
+/// Whether a title matches a search: the folded query occurs in the folded title. An
+/// empty query matches nothing, so nothing is highlighted before the user types.
+pub fn title_matches_search(title: &str, folded_query: &str) -> bool {
+    !folded_query.is_empty() && fold_case(title).contains(folded_query)
+}
+
+/// The goal that colours an initiative's bubble: the one it contributes to most
+/// strongly (the first listed among equals), as its position in the model's goals.
+pub fn primary_goal_position(model: &Model, initiative: &Initiative) -> Option<usize> {
+    let mut strongest: Option<&crate::model::GoalContribution> = None;
+    for contribution in &initiative.goal_contributions {
+        if strongest.is_none_or(|best| contribution.strength > best.strength) {
+            strongest = Some(contribution);
+        }
+    }
+    let goal_id = &strongest?.goal_id;
+    model.goals.iter().position(|goal| &goal.id == goal_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::samples::{sample_from_text, ALL_SAMPLE_TEXTS};
+
+    #[test]
+    fn filters_combine_and_an_empty_filter_shows_everything() {
+        for (_, text) in ALL_SAMPLE_TEXTS {
+            let model = sample_from_text(text).expect("samples import");
+            let scoring = InitiativeScoring::new(&model);
+            let everything = MatrixFilter::default();
+            assert!(!everything.is_active());
+            assert!(model
+                .initiatives
+                .iter()
+                .all(|initiative| everything.includes(&scoring, initiative)));
+            let goal_id = model.goals[0].id.clone();
+            let by_goal = MatrixFilter {
+                goal_id: Some(goal_id.clone()),
+                ..MatrixFilter::default()
+            };
+            let shown: Vec<&str> = model
+                .initiatives
+                .iter()
+                .filter(|initiative| by_goal.includes(&scoring, initiative))
+                .map(|initiative| initiative.id.as_str())
+                .collect();
+            let expected: Vec<&str> = model
+                .initiatives
+                .iter()
+                .filter(|initiative| {
+                    initiative
+                        .goal_contributions
+                        .iter()
+                        .any(|contribution| contribution.goal_id == goal_id)
+                })
+                .map(|initiative| initiative.id.as_str())
+                .collect();
+            assert_eq!(shown, expected);
+            assert!(
+                !shown.is_empty(),
+                "the first goal of a sample has initiatives"
+            );
+            for quadrant in [
+                Quadrant::QuickWin,
+                Quadrant::PlatformTopic,
+                Quadrant::FillIn,
+                Quadrant::TimeSink,
+            ] {
+                let by_goal_and_quadrant = MatrixFilter {
+                    quadrant: Some(quadrant),
+                    ..by_goal.clone()
+                };
+                for initiative in &model.initiatives {
+                    assert_eq!(
+                        by_goal_and_quadrant.includes(&scoring, initiative),
+                        by_goal.includes(&scoring, initiative)
+                            && scoring.quadrant(initiative) == Some(quadrant)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn search_ignores_case_and_an_empty_query_matches_nothing() {
+        assert!(title_matches_search("Digitale Zeiterfassung", "zeit"));
+        assert!(title_matches_search(
+            "ÜBERGABE Büro",
+            &fold_case("übergabe")
+        ));
+        assert!(!title_matches_search("CRM", "erp"));
+        assert!(!title_matches_search("CRM", ""));
+    }
+
+    #[test]
+    fn the_strongest_contribution_gives_the_colour_goal() {
+        let model = sample_from_text(ALL_SAMPLE_TEXTS[0].1).expect("samples import");
+        let mut initiative = model.initiatives[0].clone();
+        initiative.goal_contributions = vec![
+            crate::model::GoalContribution {
+                goal_id: model.goals[1].id.clone(),
+                strength: 2,
+            },
+            crate::model::GoalContribution {
+                goal_id: model.goals[0].id.clone(),
+                strength: 3,
+            },
+            crate::model::GoalContribution {
+                goal_id: model.goals[2].id.clone(),
+                strength: 3,
+            },
+        ];
+        assert_eq!(primary_goal_position(&model, &initiative), Some(0));
+        initiative.goal_contributions.clear();
+        assert_eq!(primary_goal_position(&model, &initiative), None);
+    }
 
     fn assert_no_collisions(layout: &MatrixLayout, geometry: &MatrixGeometry) {
         let labels: Vec<&LabelPlacement> = layout

@@ -165,11 +165,6 @@ impl<'drafts> DraftWriter<'drafts> {
         }
     }
 
-    pub(super) fn required_title(&mut self) -> String {
-        self.read_text(|text, _| required(limited_text(text, MAX_TITLE_LENGTH)))
-            .unwrap_or_default()
-    }
-
     pub(super) fn long_text(&mut self) -> String {
         self.read_text(|text, _| limited_text(text, MAX_TEXT_LENGTH))
             .unwrap_or_default()
@@ -412,6 +407,12 @@ pub(super) trait ReadsTexts {
     /// A short text (names, titles, notes), possibly empty.
     fn title(&mut self) -> String {
         self.read_next(|text, _| limited_text(text, MAX_TITLE_LENGTH))
+            .unwrap_or_default()
+    }
+
+    /// A short text that must be given (titles, names).
+    fn required_title(&mut self) -> String {
+        self.read_next(|text, _| required(limited_text(text, MAX_TITLE_LENGTH)))
             .unwrap_or_default()
     }
 

@@ -13,10 +13,10 @@ use super::{
 use crate::i18n::Text;
 use crate::model::commands::{Command, Entity};
 use crate::model::validation::{
-    CONTRIBUTION_STRENGTH_RANGE, DATA_QUALITY_RANGE, DURATION_QUARTERS_RANGE,
-    EFFORT_PERSON_DAYS_RANGE, FIT_RANGE, GOAL_WEIGHT_RANGE, MATURITY_RANGE,
-    QUADRANT_THRESHOLD_RANGE, REVIEW_RATING_RANGE, RISK_RANGE, SCORE_RANGE,
-    USEFUL_LIFE_YEARS_RANGE, WIP_LIMIT_RANGE,
+    CONFIDENCE_PERCENT_RANGE, CONTRIBUTION_STRENGTH_RANGE, CRITERION_SCORE_RANGE,
+    CRITERION_WEIGHT_RANGE, DATA_QUALITY_RANGE, DURATION_QUARTERS_RANGE, EFFORT_PERSON_DAYS_RANGE,
+    FIT_RANGE, GOAL_WEIGHT_RANGE, MATURITY_RANGE, QUADRANT_THRESHOLD_RANGE, REVIEW_RATING_RANGE,
+    RISK_RANGE, SCORE_RANGE, USEFUL_LIFE_YEARS_RANGE, WIP_LIMIT_RANGE,
 };
 use crate::model::*;
 
@@ -164,6 +164,47 @@ pub const MEASUREMENT_COLUMNS: &[RowColumn] = &[
     column("value", Text::FieldValue, FieldInput::Decimal, true),
     column("note", Text::FieldNote, FieldInput::Text, false),
 ];
+
+/// The scoring frameworks in the order the settings offer them.
+pub const SCORING_FRAMEWORK_OPTIONS: &[ChoiceOption] = &[
+    option("value_effort", Text::FrameworkValueEffort),
+    option("weighted", Text::FrameworkWeighted),
+    option("wsjf", Text::FrameworkWsjf),
+    option("rice", Text::FrameworkRice),
+];
+const SCORING_FRAMEWORK_VALUES: &[ScoringFramework] = &[
+    ScoringFramework::ValueEffort,
+    ScoringFramework::Weighted,
+    ScoringFramework::Wsjf,
+    ScoringFramework::Rice,
+];
+
+/// The RICE impact steps of DESIGN.md section 3, largest first, as people name them.
+pub const RICE_IMPACT_OPTIONS: &[ChoiceOption] = &[
+    option("3", Text::RiceImpactMassive),
+    option("2", Text::RiceImpactHigh),
+    option("1", Text::RiceImpactMedium),
+    option("0.5", Text::RiceImpactLow),
+    option("0.25", Text::RiceImpactMinimal),
+];
+const RICE_IMPACT_OPTION_VALUES: &[f64] = &[3.0, 2.0, 1.0, 0.5, 0.25];
+
+/// The single checkbox of "derive value from goals".
+const DERIVE_VALUE_OPTIONS: &[ChoiceOption] = &[option("derive", Text::DeriveValueOption)];
+
+pub const CRITERION_COLUMNS: &[RowColumn] = &[
+    column("name", Text::FieldCriterionName, FieldInput::Text, true),
+    column("weight", Text::FieldCriterionWeight, integer(0, 100), true),
+];
+
+/// One score per weighted criterion: the row is the criterion (its id in `row_id`),
+/// the one cell its score.
+pub const CRITERION_SCORE_COLUMNS: &[RowColumn] = &[column(
+    "score",
+    Text::FieldCriterionScore,
+    integer(1, 5),
+    true,
+)];
 
 pub const CONTRIBUTION_COLUMNS: &[RowColumn] = &[
     column(
@@ -354,6 +395,41 @@ pub const INITIATIVE_FIELDS: &[FieldSpec] = &[
         Text::HintEffortScore,
     ),
     field("risk", Text::FieldRisk, integer(1, 5)),
+    hinted(
+        field(
+            "time-criticality",
+            Text::FieldTimeCriticality,
+            integer(1, 10),
+        ),
+        Text::HintWsjfInputs,
+    ),
+    field("risk-reduction", Text::FieldRiskReduction, integer(1, 10)),
+    hinted(
+        field(
+            "rice-reach",
+            Text::FieldRiceReach,
+            integer(0, 1_000_000_000),
+        ),
+        Text::HintRiceInputs,
+    ),
+    field(
+        "rice-impact",
+        Text::FieldRiceImpact,
+        FieldInput::Choice(RICE_IMPACT_OPTIONS),
+    ),
+    field(
+        "rice-confidence",
+        Text::FieldRiceConfidence,
+        integer(0, 100),
+    ),
+    hinted(
+        field(
+            "criterion-scores",
+            Text::FieldCriterionScores,
+            FieldInput::CriterionScores,
+        ),
+        Text::HintCriterionScores,
+    ),
     field("person-days", Text::FieldPersonDays, integer(0, 1_000_000)),
     field("start", Text::FieldStart, FieldInput::Quarter),
     required_field("duration", Text::FieldDuration, integer(0, 20)),
@@ -479,7 +555,44 @@ pub const MODEL_SETTINGS_FIELDS: &[FieldSpec] = &[
     ),
     field("label-fill-in", Text::QuadrantFillIn, FieldInput::Text),
     field("label-time-sink", Text::QuadrantTimeSink, FieldInput::Text),
+    hinted(
+        required_field(
+            "scoring-framework",
+            Text::FieldScoringFramework,
+            FieldInput::Choice(SCORING_FRAMEWORK_OPTIONS),
+        ),
+        Text::HintScoringFramework,
+    ),
+    hinted(
+        field(
+            "weighted-criteria",
+            Text::FieldWeightedCriteria,
+            FieldInput::Rows(CRITERION_COLUMNS),
+        ),
+        Text::HintWeightedCriteria,
+    ),
+    hinted(
+        field(
+            "derive-value",
+            Text::FieldDeriveValue,
+            FieldInput::ChoiceSet(DERIVE_VALUE_OPTIONS),
+        ),
+        Text::HintDeriveValue,
+    ),
 ];
+
+/// Whether a field of a form applies under the model's settings: the inputs of a
+/// scoring framework show only while that framework gives the priority score, so the
+/// initiative form asks for what counts. Hidden fields keep their values.
+pub fn field_applies(spec: &FieldSpec, settings: &Settings) -> bool {
+    let framework = match spec.key {
+        "time-criticality" | "risk-reduction" => ScoringFramework::Wsjf,
+        "rice-reach" | "rice-impact" | "rice-confidence" => ScoringFramework::Rice,
+        "criterion-scores" => ScoringFramework::Weighted,
+        _ => return true,
+    };
+    settings.scoring_framework == framework
+}
 
 /// The fields of an entity kind. Workshop sessions are edited by the workshop screen
 /// of a later issue and have no plain form.
@@ -598,13 +711,13 @@ pub(super) fn read_subject(
                 preset_goal_id.as_ref(),
                 context,
             )?;
-            read_entity(&mut reader, &entity);
+            read_entity(&mut reader, &entity, &model.settings);
         }
     }
     Some(reader.drafts)
 }
 
-fn read_entity(reader: &mut DraftReader, entity: &Entity) {
+fn read_entity(reader: &mut DraftReader, entity: &Entity, settings: &Settings) {
     match entity {
         Entity::Person(person) => {
             reader.text(&person.name);
@@ -689,7 +802,30 @@ fn read_entity(reader: &mut DraftReader, entity: &Entity) {
             reader.reference(&initiative.owner_id);
             reader.integer(initiative.scores.value.map(i64::from));
             reader.integer(initiative.scores.effort.map(i64::from));
-            reader.integer(initiative.scores.risk.map(i64::from));
+            let scores = &initiative.scores;
+            reader.integer(scores.risk.map(i64::from));
+            reader.integer(scores.time_criticality.map(i64::from));
+            reader.integer(scores.risk_reduction.map(i64::from));
+            reader.integer(scores.rice_reach.map(i64::from));
+            reader.choice(
+                scores.rice_impact.as_ref(),
+                RICE_IMPACT_OPTIONS,
+                RICE_IMPACT_OPTION_VALUES,
+            );
+            reader.integer(scores.rice_confidence_percent.map(i64::from));
+            let criterion_rows = settings
+                .weighted_criteria
+                .iter()
+                .map(|criterion| RowDraft {
+                    row_id: criterion.id.clone(),
+                    cells: vec![scores
+                        .criterion_scores
+                        .get(&criterion.id)
+                        .map(|score| score.to_string())
+                        .unwrap_or_default()],
+                })
+                .collect();
+            reader.rows(criterion_rows);
             reader.integer(initiative.effort_person_days.map(i64::from));
             reader.quarter(initiative.start);
             reader.integer(Some(i64::from(initiative.duration_quarters)));
@@ -802,6 +938,26 @@ fn read_model_settings(reader: &mut DraftReader, model: &Model) {
     ] {
         reader.optional_text(label);
     }
+    reader.choice(
+        Some(&settings.scoring_framework),
+        SCORING_FRAMEWORK_OPTIONS,
+        SCORING_FRAMEWORK_VALUES,
+    );
+    let criterion_rows = settings
+        .weighted_criteria
+        .iter()
+        .map(|criterion| RowDraft {
+            row_id: criterion.id.clone(),
+            cells: vec![criterion.name.clone(), criterion.weight.to_string()],
+        })
+        .collect();
+    reader.rows(criterion_rows);
+    let derive: &[bool] = if settings.derive_value_from_goals {
+        &[true]
+    } else {
+        &[]
+    };
+    reader.choice_set(derive, DERIVE_VALUE_OPTIONS, &[true]);
 }
 
 // ---------------------------------------------------------------------------------
@@ -817,7 +973,7 @@ pub(super) fn write_subject(
     let mut writer = DraftWriter::new(drafts, context.language);
     match subject {
         FormSubject::ModelSettings => {
-            let commands = write_model_settings(&mut writer, model);
+            let commands = write_model_settings(&mut writer, model, context);
             if writer.problems.is_empty() {
                 Ok(commands)
             } else {
@@ -972,7 +1128,21 @@ fn write_entity(writer: &mut DraftWriter, entity: &mut Entity, context: &FormCon
                 optional_small(writer.optional_integer(range_of(SCORE_RANGE)));
             initiative.scores.effort =
                 optional_small(writer.optional_integer(range_of(SCORE_RANGE)));
-            initiative.scores.risk = optional_small(writer.optional_integer(range_of(RISK_RANGE)));
+            let scores = &mut initiative.scores;
+            scores.risk = optional_small(writer.optional_integer(range_of(RISK_RANGE)));
+            scores.time_criticality =
+                optional_small(writer.optional_integer(range_of(SCORE_RANGE)));
+            scores.risk_reduction = optional_small(writer.optional_integer(range_of(SCORE_RANGE)));
+            scores.rice_reach = optional_small(writer.optional_integer(0..=i64::from(u32::MAX)));
+            scores.rice_impact =
+                writer.optional_choice(RICE_IMPACT_OPTIONS, RICE_IMPACT_OPTION_VALUES);
+            scores.rice_confidence_percent =
+                optional_small(writer.optional_integer(range_of(CONFIDENCE_PERCENT_RANGE)));
+            let criterion_scores = writer.rows(CRITERION_SCORE_COLUMNS, |row, draft| {
+                let score = row.required_integer(range_of(CRITERION_SCORE_RANGE), 1);
+                (draft.row_id.clone(), small(score, 1))
+            });
+            scores.criterion_scores = criterion_scores.into_iter().collect();
             initiative.effort_person_days = optional_small(writer.optional_integer(
                 i64::from(*EFFORT_PERSON_DAYS_RANGE.start())
                     ..=i64::from(*EFFORT_PERSON_DAYS_RANGE.end()),
@@ -1065,7 +1235,11 @@ fn write_cost_lines(writer: &mut DraftWriter, context: &FormContext) -> Vec<Cost
     })
 }
 
-fn write_model_settings(writer: &mut DraftWriter, model: &Model) -> Vec<Command> {
+fn write_model_settings(
+    writer: &mut DraftWriter,
+    model: &Model,
+    context: &FormContext,
+) -> Vec<Command> {
     let title = writer.required_title();
     let organization = writer.title();
     let currency = writer.title().to_ascii_uppercase();
@@ -1093,6 +1267,21 @@ fn write_model_settings(writer: &mut DraftWriter, model: &Model) -> Vec<Command>
     settings.quadrant_labels.platform_topic = custom_label();
     settings.quadrant_labels.fill_in = custom_label();
     settings.quadrant_labels.time_sink = custom_label();
+    settings.scoring_framework = writer.required_choice(
+        SCORING_FRAMEWORK_OPTIONS,
+        SCORING_FRAMEWORK_VALUES,
+        settings.scoring_framework,
+    );
+    settings.weighted_criteria = writer.rows(CRITERION_COLUMNS, |row, draft| WeightedCriterion {
+        id: if draft.row_id.is_empty() {
+            (context.new_id)()
+        } else {
+            draft.row_id.clone()
+        },
+        name: row.required_title(),
+        weight: small(row.required_integer(range_of(CRITERION_WEIGHT_RANGE), 0), 0),
+    });
+    settings.derive_value_from_goals = !writer.choice_set(DERIVE_VALUE_OPTIONS, &[true]).is_empty();
     let mut commands = Vec::new();
     let info_changed = title != model.title
         || organization != model.organization

@@ -74,6 +74,9 @@ pub enum FieldInput {
     References(EntityKind),
     /// A table of rows with the given columns (cost lines, measurements, contributions).
     Rows(&'static [RowColumn]),
+    /// One score 1 to 5 per weighted criterion of the model: rows whose `row_id` is
+    /// the criterion and whose one cell is the score (empty for "not scored").
+    CriterionScores,
 }
 
 /// One option of a choice: the code stored in the draft and its label.

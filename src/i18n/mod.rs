@@ -399,6 +399,47 @@ texts! {
     MatrixEmpty => "Noch keine Initiativen. Legen Sie unter „Initiativen“ Vorhaben an, um sie hier zu bewerten.", "No initiatives yet. Add some under “Initiatives” to score them here.";
     DerivedFromGoals => "aus den Zielen abgeleitet", "derived from goals";
     CardYearlyCost => "Kosten pro Jahr", "Cost per year";
+    FrameworkValueEffort => "Nutzen ÷ Aufwand", "Value ÷ effort";
+    FrameworkWeighted => "Gewichtete Kriterien (0–100)", "Weighted criteria (0–100)";
+    FrameworkWsjf => "WSJF (Weighted Shortest Job First)", "WSJF (weighted shortest job first)";
+    FrameworkRice => "RICE (Reichweite, Wirkung, Zuversicht, Aufwand)", "RICE (reach, impact, confidence, effort)";
+    FieldScoringFramework => "Bewertungsverfahren", "Scoring framework";
+    HintScoringFramework => "Bestimmt den Prioritätswert, nach dem Rangliste, Roadmap und automatischer Plan ordnen.", "Gives the priority score that orders the ranking, the roadmap and the automatic plan.";
+    FieldWeightedCriteria => "Gewichtete Kriterien", "Weighted criteria";
+    HintWeightedCriteria => "Zum Beispiel Beitrag zu den Zielen, Dringlichkeit, Risikominderung, Compliance; Gewicht 0–100. Jede Initiative bekommt je Kriterium 1–5 Punkte.", "For example contribution to goals, urgency, risk reduction, compliance; weight 0–100. Each initiative scores 1–5 per criterion.";
+    WeightWord => "Gewicht", "weight";
+    FieldCriterionName => "Kriterium", "Criterion";
+    FieldCriterionWeight => "Gewicht (0–100)", "Weight (0–100)";
+    FieldCriterionScore => "Punkte (1–5)", "Score (1–5)";
+    FieldDeriveValue => "Nutzen aus Zielen", "Value from goals";
+    DeriveValueOption => "Nutzen aus Zielgewicht × Beitragsstärke vorschlagen", "Suggest the value from goal weight × contribution strength";
+    HintDeriveValue => "Ein eingetragener oder gezogener Nutzen hat Vorrang; leeren Sie das Feld, um den Vorschlag zu nutzen.", "A value you enter or drag takes precedence; clear the field to use the suggestion.";
+    FieldTimeCriticality => "Zeitkritikalität (1–10)", "Time criticality (1–10)";
+    FieldRiskReduction => "Risikoreduktion / Chancen (1–10)", "Risk reduction / opportunity enablement (1–10)";
+    HintWsjfInputs => "WSJF = (Nutzen + Zeitkritikalität + Risikoreduktion) ÷ Aufwand (1–10).", "WSJF = (value + time criticality + risk reduction) ÷ effort (1–10).";
+    FieldRiceReach => "Reichweite (Personen oder Vorgänge je Quartal)", "Reach (people or events per quarter)";
+    HintRiceInputs => "RICE = Reichweite × Wirkung × Zuversicht ÷ Personenmonate (Personentage ÷ 20).", "RICE = reach × impact × confidence ÷ person-months (person-days ÷ 20).";
+    FieldRiceImpact => "Wirkung", "Impact";
+    RiceImpactMassive => "3 – sehr hoch", "3 – massive";
+    RiceImpactHigh => "2 – hoch", "2 – high";
+    RiceImpactMedium => "1 – mittel", "1 – medium";
+    RiceImpactLow => "0,5 – gering", "0.5 – low";
+    RiceImpactMinimal => "0,25 – minimal", "0.25 – minimal";
+    FieldRiceConfidence => "Zuversicht (0–100 %)", "Confidence (0–100 %)";
+    FieldCriterionScores => "Punkte je Kriterium (1–5)", "Score per criterion (1–5)";
+    HintCriterionScores => "1 = trägt nicht bei, 5 = trägt voll bei. Kriterien und Gewichte stehen in den Einstellungen.", "1 = does not contribute, 5 = contributes fully. Criteria and weights are in the settings.";
+    NoCriteriaYet => "Noch keine Kriterien: legen Sie sie in den Einstellungen an.", "No criteria yet: add them in the settings.";
+    RankingHeading => "Rangliste nach Prioritätswert", "Ranking by priority score";
+    TieBreakRule => "Bei Gleichstand zuerst der höhere Nutzen, dann der Titel (A–Z).", "Ties: higher value first, then title (A–Z).";
+    ColumnRank => "Rang", "Rank";
+    ColumnPriorityScore => "Prioritätswert", "Priority score";
+    ColumnBreakdown => "Zusammensetzung", "Breakdown";
+    NotScoredHeading => "Ohne Prioritätswert", "Without a priority score";
+    MissingLabel => "Es fehlt", "Missing";
+    MissingCriteriaWeights => "Kriterien mit Gewicht über 0 (Einstellungen)", "criteria with a weight above 0 (settings)";
+    RankingEmpty => "Noch keine Initiativen zum Ordnen.", "No initiatives to rank yet.";
+    ViewMatrix => "Matrix", "Matrix";
+    ViewRanking => "Rangliste", "Ranking";
 }
 
 #[cfg(test)]

@@ -479,6 +479,7 @@ fn build_fields(model: &Model, form: FormState, language: Language) -> Vec<Dom> 
             form.specs
                 .iter()
                 .enumerate()
+                .filter(|(_, spec)| forms::fields::field_applies(spec, &model.settings))
                 .map(|(index, spec)| {
                     let problem = problems
                         .iter()
@@ -564,6 +565,13 @@ fn build_field(
             index,
             spec,
             columns,
+            draft.rows(),
+            language,
+        )),
+        FieldInput::CriterionScores => Some(build_criterion_scores(
+            model,
+            index,
+            spec,
             draft.rows(),
             language,
         )),
@@ -675,6 +683,59 @@ fn build_checkboxes(
                         .checked(selected.contains(&code)),
                 )
                 .child(Dom::new("label").attr("for", &checkbox_id).text(&label)),
+        );
+    }
+    list
+}
+
+/// One score input per weighted criterion of the model, labelled with its name and
+/// weight. The rows are fixed (the criteria are edited in the settings).
+fn build_criterion_scores(
+    model: &Model,
+    index: usize,
+    spec: &FieldSpec,
+    rows: &[RowDraft],
+    language: Language,
+) -> Dom {
+    if rows.is_empty() {
+        return Dom::with_class("p", "hint").child(
+            Dom::new("a")
+                .attr("href", "#/settings")
+                .text(Text::NoCriteriaYet.in_language(language)),
+        );
+    }
+    let list = Dom::with_class("div", "criterion-scores");
+    let index_text = index.to_string();
+    for (row_index, row) in rows.iter().enumerate() {
+        let Some(criterion) = model
+            .settings
+            .weighted_criteria
+            .iter()
+            .find(|criterion| criterion.id == row.row_id)
+        else {
+            continue;
+        };
+        let input_id = row_cell_id(spec, row_index, 0);
+        list.push(
+            Dom::with_class("div", "criterion-score")
+                .child(Dom::new("label").attr("for", &input_id).text(&format!(
+                    "{} · {} {}",
+                    criterion.name,
+                    Text::WeightWord.in_language(language),
+                    criterion.weight
+                )))
+                .child(
+                    text_input(FieldInput::Integer {
+                        minimum: 1,
+                        maximum: 5,
+                    })
+                    .attr("id", &input_id)
+                    .attr("data-field", &index_text)
+                    .attr("data-row", &row_index.to_string())
+                    .attr("data-col", "0")
+                    .attr("data-testid", &format!("{}-{row_index}", spec.key))
+                    .value(row.cells.first().map_or("", String::as_str)),
+                ),
         );
     }
     list

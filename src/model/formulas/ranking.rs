@@ -107,6 +107,56 @@ pub fn rank_initiatives(model: &Model) -> Vec<RankedInitiative> {
         .collect()
 }
 
+/// An initiative that depends on one ranked lower: the dependency has a lower priority
+/// score, or none at all while the initiative has one. The dependency must be done
+/// first, so either its score is too low or the order of the work needs a look.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorityInversion {
+    pub initiative_id: EntityId,
+    pub dependency_id: EntityId,
+    pub initiative_score: f64,
+    /// `None` when the dependency has no priority score.
+    pub dependency_score: Option<f64>,
+}
+
+/// Every priority inversion of the model, in the order of the initiatives and their
+/// dependencies. `ranking` is [`rank_initiatives`] of the same model.
+pub fn priority_inversions(model: &Model, ranking: &[RankedInitiative]) -> Vec<PriorityInversion> {
+    // Sorted pairs and binary search: no hash table code for a new key type.
+    let mut score_of: Vec<(&str, Option<f64>)> = ranking
+        .iter()
+        .map(|ranked| (ranked.initiative_id.as_str(), ranked.priority_score))
+        .collect();
+    score_of.sort_unstable_by(|left, right| left.0.cmp(right.0));
+    let lookup = |id: &str| {
+        score_of
+            .binary_search_by(|entry| entry.0.cmp(id))
+            .ok()
+            .map(|found| score_of[found].1)
+    };
+    let mut inversions = Vec::new();
+    for initiative in &model.initiatives {
+        let Some(Some(initiative_score)) = lookup(&initiative.id) else {
+            continue;
+        };
+        for dependency_id in &initiative.depends_on_ids {
+            let Some(dependency_score) = lookup(dependency_id) else {
+                continue;
+            };
+            let ranks_lower = dependency_score.is_none_or(|score| score < initiative_score);
+            if ranks_lower {
+                inversions.push(PriorityInversion {
+                    initiative_id: initiative.id.clone(),
+                    dependency_id: dependency_id.clone(),
+                    initiative_score,
+                    dependency_score,
+                });
+            }
+        }
+    }
+    inversions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,5 +330,51 @@ mod tests {
         }
         // Deterministic: the same model ranks the same way again.
         assert_eq!(rank_initiatives(&model), ranking);
+    }
+
+    #[test]
+    fn a_dependency_with_a_lower_or_missing_score_is_an_inversion() {
+        let mut model = empty_model();
+        let mut platform = scored_initiative("i-platform", "Platform", 9, 3); // 3.0
+        platform.depends_on_ids = vec!["i-base".to_string(), "i-unscored".to_string()];
+        let base = scored_initiative("i-base", "Base", 4, 4); // 1.0
+        let mut unscored = scored_initiative("i-unscored", "Unscored", 4, 4);
+        unscored.scores.value = None;
+        let mut follower = scored_initiative("i-follower", "Follower", 2, 8); // 0.25
+        follower.depends_on_ids = vec!["i-platform".to_string()];
+        let mut idle = scored_initiative("i-idle", "Idle", 2, 8);
+        idle.scores.effort = None;
+        idle.depends_on_ids = vec!["i-base".to_string()];
+        model.initiatives = vec![platform, base, unscored, follower, idle];
+        let ranking = rank_initiatives(&model);
+        let inversions = priority_inversions(&model, &ranking);
+        assert_eq!(
+            inversions,
+            vec![
+                PriorityInversion {
+                    initiative_id: "i-platform".to_string(),
+                    dependency_id: "i-base".to_string(),
+                    initiative_score: 3.0,
+                    dependency_score: Some(1.0),
+                },
+                PriorityInversion {
+                    initiative_id: "i-platform".to_string(),
+                    dependency_id: "i-unscored".to_string(),
+                    initiative_score: 3.0,
+                    dependency_score: None,
+                },
+            ],
+            "a follower of higher priority and an unscored initiative are never flagged"
+        );
+    }
+
+    #[test]
+    fn equal_scores_are_no_inversion() {
+        let mut model = empty_model();
+        let mut first = scored_initiative("i-a", "A", 5, 5);
+        first.depends_on_ids = vec!["i-b".to_string()];
+        model.initiatives = vec![first, scored_initiative("i-b", "B", 6, 6)];
+        let ranking = rank_initiatives(&model);
+        assert!(priority_inversions(&model, &ranking).is_empty());
     }
 }

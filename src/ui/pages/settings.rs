@@ -5,7 +5,6 @@
 use leptos::html;
 use leptos::prelude::*;
 
-
 use crate::forms::FormSubject;
 use crate::i18n::{intl, Language, Text};
 use crate::samples;
