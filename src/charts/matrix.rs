@@ -156,10 +156,10 @@ pub struct LabelPlacement {
     pub leader: Option<(f64, f64)>,
 }
 
-/// One initiative on the matrix.
+/// One item (initiative or application) on a matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BubblePlacement {
-    pub initiative_id: EntityId,
+    pub item_id: EntityId,
     pub title: String,
     pub center_x: f64,
     pub center_y: f64,
@@ -220,6 +220,23 @@ fn sunflower_offsets(count: usize) -> Vec<(f64, f64)> {
     offsets
 }
 
+/// One item to place on a matrix, whatever it is (an initiative on the priority
+/// matrix, an application on the TIME matrix).
+struct MatrixPoint<'model> {
+    item_id: &'model str,
+    title: &'model str,
+    /// The score along the horizontal axis (effort, technical fit), 1 to 10.
+    x_score: f64,
+    /// The score along the vertical axis (value, business fit), 1 to 10.
+    y_score: f64,
+    value_is_derived: bool,
+    /// What the bubble's area grows with (yearly cost); equal weights give equal sizes.
+    size_weight: i64,
+    /// 1 for the most important item: labels are placed in this order.
+    rank: usize,
+    priority_score: Option<f64>,
+}
+
 /// Lays out the initiatives for which `include` holds.
 pub fn lay_out_matrix(
     model: &Model,
@@ -227,7 +244,6 @@ pub fn lay_out_matrix(
     include: &dyn Fn(&Initiative) -> bool,
 ) -> MatrixLayout {
     let scoring = InitiativeScoring::new(model);
-    let threshold = model.settings.quadrant_threshold;
     let ranking = rank_initiatives(model);
     // Sorted pairs and binary search rather than hash maps: the same speed here, and
     // no hash table code for new key types in the bundle.
@@ -242,8 +258,8 @@ pub fn lay_out_matrix(
         .collect();
     rank_of.sort_unstable_by(|left, right| left.0.cmp(right.0));
 
-    let mut layout = MatrixLayout::default();
-    let mut scored: Vec<(&Initiative, f64, bool, f64, i64)> = Vec::new();
+    let mut unscored_ids = Vec::new();
+    let mut points = Vec::new();
     for initiative in model
         .initiatives
         .iter()
@@ -251,24 +267,87 @@ pub fn lay_out_matrix(
     {
         let value = scoring.effective_value(initiative);
         match (value, initiative.scores.effort) {
-            (Some(value), Some(effort)) => scored.push((
-                initiative,
-                value.value.clamp(1.0, 10.0),
-                value.source == ValueSource::Derived,
-                f64::from(effort).clamp(1.0, 10.0),
-                yearly_cost_of_initiative(model, initiative),
-            )),
-            _ => layout.unscored_ids.push(initiative.id.clone()),
+            (Some(value), Some(effort)) => {
+                let (rank, priority_score) = rank_of
+                    .binary_search_by(|entry| entry.0.cmp(initiative.id.as_str()))
+                    .map_or((usize::MAX, None), |found| rank_of[found].1);
+                points.push(MatrixPoint {
+                    item_id: &initiative.id,
+                    title: &initiative.title,
+                    x_score: f64::from(effort).clamp(1.0, 10.0),
+                    y_score: value.value.clamp(1.0, 10.0),
+                    value_is_derived: value.source == ValueSource::Derived,
+                    size_weight: yearly_cost_of_initiative(model, initiative),
+                    rank,
+                    priority_score,
+                })
+            }
+            _ => unscored_ids.push(initiative.id.clone()),
         }
     }
+    let mut layout = lay_out_points(points, geometry, model.settings.quadrant_threshold);
+    layout.unscored_ids = unscored_ids;
+    layout
+}
 
-    let largest_cost = scored.iter().map(|entry| entry.4).max().unwrap_or(0).max(1);
-    let (smallest, largest) = radius_range(scored.len());
-    // Initiatives at exactly the same point are spread around it, in a stable order.
+/// Lays out the applications (capabilities of kind system) on the TIME matrix:
+/// technical fit to the right, business fit up. Labels go first to the applications
+/// with the highest business fit, then technical fit, then by name; all bubbles have
+/// the same size.
+pub fn lay_out_applications(model: &Model, geometry: &MatrixGeometry) -> MatrixLayout {
+    let mut applications: Vec<&crate::model::Capability> = model
+        .capabilities
+        .iter()
+        .filter(|capability| capability.kind == crate::model::CapabilityKind::System)
+        .collect();
+    applications.sort_by(|left, right| {
+        right
+            .business_fit
+            .cmp(&left.business_fit)
+            .then_with(|| right.technical_fit.cmp(&left.technical_fit))
+            .then_with(|| fold_case(&left.name).cmp(&fold_case(&right.name)))
+            .then_with(|| left.id.cmp(&right.id))
+    });
+    let mut unscored_ids = Vec::new();
+    let mut points = Vec::new();
+    for (position, capability) in applications.iter().enumerate() {
+        match (capability.business_fit, capability.technical_fit) {
+            (Some(business_fit), Some(technical_fit)) => points.push(MatrixPoint {
+                item_id: &capability.id,
+                title: &capability.name,
+                x_score: f64::from(technical_fit).clamp(1.0, 10.0),
+                y_score: f64::from(business_fit).clamp(1.0, 10.0),
+                value_is_derived: false,
+                size_weight: 1,
+                rank: position + 1,
+                priority_score: None,
+            }),
+            _ => unscored_ids.push(capability.id.clone()),
+        }
+    }
+    let mut layout = lay_out_points(points, geometry, model.settings.quadrant_threshold);
+    layout.unscored_ids = unscored_ids;
+    layout
+}
+
+fn lay_out_points(
+    points: Vec<MatrixPoint<'_>>,
+    geometry: &MatrixGeometry,
+    threshold: f64,
+) -> MatrixLayout {
+    let mut layout = MatrixLayout::default();
+    let largest_weight = points
+        .iter()
+        .map(|point| point.size_weight)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (smallest, largest) = radius_range(points.len());
+    // Items at exactly the same point are spread around it, in a stable order.
     let mut same_point_count: Vec<((u64, u64), usize)> = Vec::new();
-    let spiral = sunflower_offsets(scored.len());
-    for (initiative, value, value_is_derived, effort, cost) in &scored {
-        let key = (value.to_bits(), effort.to_bits());
+    let spiral = sunflower_offsets(points.len());
+    for point in &points {
+        let key = (point.y_score.to_bits(), point.x_score.to_bits());
         let position_in_group = match same_point_count.binary_search_by(|entry| entry.0.cmp(&key)) {
             Ok(found) => {
                 same_point_count[found].1 += 1;
@@ -279,10 +358,12 @@ pub fn lay_out_matrix(
                 0
             }
         };
-        let cost_share = (*cost).max(0) as f64 / largest_cost as f64;
-        let radius = smallest + (largest - smallest) * cost_share.sqrt();
-        let (mut center_x, mut center_y) =
-            (geometry.x_of_effort(*effort), geometry.y_of_value(*value));
+        let weight_share = point.size_weight.max(0) as f64 / largest_weight as f64;
+        let radius = smallest + (largest - smallest) * weight_share.sqrt();
+        let (mut center_x, mut center_y) = (
+            geometry.x_of_effort(point.x_score),
+            geometry.y_of_value(point.y_score),
+        );
         if position_in_group > 0 {
             // A sunflower spiral: even spacing at any group size.
             let spacing = 1.8 * smallest.max(largest.min(12.0) / 2.0);
@@ -292,21 +373,18 @@ pub fn lay_out_matrix(
         }
         center_x = center_x.clamp(geometry.plot.x, geometry.plot.x + geometry.plot.width);
         center_y = center_y.clamp(geometry.plot.y, geometry.plot.y + geometry.plot.height);
-        let (rank, priority_score) = rank_of
-            .binary_search_by(|entry| entry.0.cmp(initiative.id.as_str()))
-            .map_or((usize::MAX, None), |found| rank_of[found].1);
         layout.bubbles.push(BubblePlacement {
-            initiative_id: initiative.id.clone(),
-            title: initiative.title.clone(),
+            item_id: point.item_id.to_string(),
+            title: point.title.to_string(),
             center_x,
             center_y,
             radius,
-            value: *value,
-            value_is_derived: *value_is_derived,
-            effort: *effort,
-            quadrant: quadrant_of(*value, *effort, threshold),
-            rank,
-            priority_score,
+            value: point.y_score,
+            value_is_derived: point.value_is_derived,
+            effort: point.x_score,
+            quadrant: quadrant_of(point.y_score, point.x_score, threshold),
+            rank: point.rank,
+            priority_score: point.priority_score,
             label: None,
         });
     }
@@ -315,7 +393,7 @@ pub fn lay_out_matrix(
     layout.bubbles.sort_by(|left, right| {
         left.rank
             .cmp(&right.rank)
-            .then_with(|| left.initiative_id.cmp(&right.initiative_id))
+            .then_with(|| left.item_id.cmp(&right.item_id))
     });
     place_labels(&mut layout.bubbles, geometry);
     layout.bubbles.reverse();
@@ -639,6 +717,42 @@ mod tests {
     }
 
     #[test]
+    fn applications_sit_at_their_fits_and_those_without_wait() {
+        let mut model = sample_from_text(ALL_SAMPLE_TEXTS[0].1).expect("samples import");
+        let geometry = MatrixGeometry::STANDARD;
+        let systems: Vec<crate::model::Capability> = model
+            .capabilities
+            .iter()
+            .filter(|capability| capability.kind == crate::model::CapabilityKind::System)
+            .cloned()
+            .collect();
+        assert!(systems.len() >= 2, "the sample has applications");
+        model.capabilities[0].kind = crate::model::CapabilityKind::System;
+        model.capabilities[0].business_fit = None;
+        let layout = lay_out_applications(&model, &geometry);
+        assert!(layout.unscored_ids.contains(&model.capabilities[0].id));
+        for bubble in &layout.bubbles {
+            let capability = model
+                .capabilities
+                .iter()
+                .find(|capability| capability.id == bubble.item_id)
+                .expect("a bubble is a capability");
+            assert_eq!(capability.kind, crate::model::CapabilityKind::System);
+            assert_eq!(Some(bubble.value as u8), capability.business_fit);
+            assert_eq!(Some(bubble.effort as u8), capability.technical_fit);
+        }
+        assert_eq!(
+            layout.bubbles.len() + layout.unscored_ids.len(),
+            model
+                .capabilities
+                .iter()
+                .filter(|capability| capability.kind == crate::model::CapabilityKind::System)
+                .count()
+        );
+        assert_no_collisions(&layout, &geometry);
+    }
+
+    #[test]
     fn search_ignores_case_and_an_empty_query_matches_nothing() {
         assert!(title_matches_search("Digitale Zeiterfassung", "zeit"));
         assert!(title_matches_search(
@@ -834,6 +948,6 @@ mod tests {
         assert!(first
             .bubbles
             .iter()
-            .all(|bubble| bubble.initiative_id != model.initiatives[0].id));
+            .all(|bubble| bubble.item_id != model.initiatives[0].id));
     }
 }

@@ -394,7 +394,7 @@ texts! {
     AxisEffort => "Aufwand", "Effort";
     MatrixLabel => "Prioritätenmatrix: Nutzen (senkrecht) gegen Aufwand (waagrecht)", "Priority matrix: value (vertical) against effort (horizontal)";
     UnscoredHeading => "Noch nicht bewertet", "Not scored yet";
-    UnscoredHint => "Ziehen Sie eine Initiative in die Matrix, oder öffnen Sie sie und tragen Sie Nutzen und Aufwand ein.", "Drag an initiative into the matrix, or open it and enter value and effort.";
+    UnscoredHint => "Ziehen Sie eine Initiative in die Matrix, oder wählen Sie sie und drücken Sie eine Pfeiltaste.", "Drag an initiative into the matrix, or select it and press an arrow key.";
     UnscoredNone => "Alle Initiativen sind bewertet.", "All initiatives are scored.";
     MatrixEmpty => "Noch keine Initiativen. Legen Sie unter „Initiativen“ Vorhaben an, um sie hier zu bewerten.", "No initiatives yet. Add some under “Initiatives” to score them here.";
     DerivedFromGoals => "aus den Zielen abgeleitet", "derived from goals";
@@ -440,6 +440,48 @@ texts! {
     RankingEmpty => "Noch keine Initiativen zum Ordnen.", "No initiatives to rank yet.";
     ViewMatrix => "Matrix", "Matrix";
     ViewRanking => "Rangliste", "Ranking";
+    ViewApplications => "Anwendungen (TIME)", "Applications (TIME)";
+    ViewSwitchLabel => "Ansicht", "View";
+    MatrixSearchLabel => "Suchen", "Search";
+    FiltersHeading => "Filter", "Filters";
+    FilterAll => "alle", "all";
+    ResetFilters => "Filter zurücksetzen", "Reset filters";
+    ColourBy => "Farbe nach", "Colour by";
+    ColourByGoal => "Geschäftsziel", "Goal";
+    ColourByRisk => "Risiko", "Risk";
+    ShowDependencies => "Abhängigkeiten als Pfeile", "Dependencies as arrows";
+    ExportSvg => "SVG speichern", "Save SVG";
+    ExportPng => "PNG speichern", "Save PNG";
+    PrintView => "Drucken (A4 quer)", "Print (A4 landscape)";
+    NoGoal => "ohne Ziel", "no goal";
+    RiskLow => "Risiko 1–2", "Risk 1–2";
+    RiskMedium => "Risiko 3", "Risk 3";
+    RiskHigh => "Risiko 4–5", "Risk 4–5";
+    RiskNotSet => "Risiko offen", "Risk not set";
+    OutlineLegend => "Rand: gestrichelt = Idee, dünn = geplant, dick grün = aktiv, blass = erledigt, rot = gestoppt. Innerer Ring: Nutzen aus Zielen abgeleitet.", "Outline: dashed = idea, thin = planned, thick green = active, faded = done, red = stopped. Inner ring: value derived from goals.";
+    ShownOf => "sichtbar von", "shown of";
+    SearchMatchesWord => "Treffer", "matches";
+    DependsOnPrefix => "Hängt ab von", "Depends on";
+    RanksLowerSuffix => "das niedriger priorisiert ist", "which ranks lower";
+    HasNoScoreSuffix => "das noch keinen Prioritätswert hat", "which has no priority score yet";
+    AgainstWord => "gegenüber", "against";
+    ShortTimeCriticality => "Zeitkritikalität", "time criticality";
+    ShortRiskReduction => "Risikoreduktion", "risk reduction";
+    ShortReach => "Reichweite", "reach";
+    ShortConfidence => "Zuversicht", "confidence";
+    PersonMonths => "Personenmonate", "person-months";
+    TimeTolerate => "Tolerieren", "Tolerate";
+    TimeInvest => "Investieren", "Invest";
+    TimeMigrate => "Migrieren", "Migrate";
+    TimeEliminate => "Eliminieren", "Eliminate";
+    AxisBusinessFit => "Fachliche Eignung", "Business fit";
+    AxisTechnicalFit => "Technische Eignung", "Technical fit";
+    TimeMatrixLabel => "TIME-Matrix: fachliche Eignung (senkrecht) gegen technische Eignung (waagrecht)", "TIME matrix: business fit (vertical) against technical fit (horizontal)";
+    ApplicationsHint => "Anwendungen sind IT-Fähigkeiten der Art System. Ziehen Sie eine Blase oder nutzen Sie die Pfeiltasten, um fachliche und technische Eignung (1–10) zu setzen.", "Applications are IT capabilities of kind system. Drag a bubble or use the arrow keys to set business and technical fit (1–10).";
+    ApplicationsEmpty => "Noch keine Anwendungen: legen Sie unter „IT-Fähigkeiten“ eine Fähigkeit der Art System an.", "No applications yet: add an IT capability of kind system under “IT capabilities”.";
+    ApplicationsUnscoredHeading => "Ohne Eignungswerte", "Without fit scores";
+    ApplicationsUnscoredHint => "Ziehen Sie eine Anwendung in die Matrix, oder wählen Sie sie und drücken Sie eine Pfeiltaste.", "Drag an application into the matrix, or select it and press an arrow key.";
+    ExportFailed => "Der Export hat nicht geklappt. Bitte versuchen Sie es erneut.", "The export did not work. Please try again.";
 }
 
 #[cfg(test)]

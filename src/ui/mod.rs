@@ -5,6 +5,7 @@ pub mod dialogs;
 pub mod dom;
 pub mod entity_form;
 pub mod entity_list;
+pub mod image_export;
 pub mod pages;
 pub mod shell;
 

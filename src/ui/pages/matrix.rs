@@ -1,19 +1,23 @@
-//! The priority matrix: value against effort, one bubble per initiative, the four
-//! quadrants with the model's labels, the tray of unscored initiatives, dragging and
-//! keyboard moves that go through the command path (one undo step each).
+//! The priority matrix screen with three views: the matrix of initiatives (value
+//! against effort), the ranking table by priority score, and the TIME matrix of
+//! applications (business fit against technical fit).
 //!
-//! The SVG is drawn with [`crate::ui::dom`] from the pure layout of
-//! [`crate::charts::matrix`] whenever the model or the language changes. A drag moves
-//! only the dragged bubble (a `transform`) and highlights the target quadrant; the
-//! model changes once, on release. Events are delegated to the container: pointer
-//! events for dragging (with pointer capture, so a drag outside the matrix clamps to 1
-//! or 10), keydown for arrow keys and Enter, mouseover and focusin for the card.
-//! Handlers read the node refs with `try_get_untracked`, because a focusout can
-//! arrive after navigation has removed the page, and reading a disposed reference
-//! would panic.
+//! The SVG is drawn with [`crate::ui::dom`] from the pure layouts of
+//! [`crate::charts::matrix`] whenever the model, the language or the view options
+//! change. A drag moves only the dragged bubble (a `transform`) and highlights the
+//! target quadrant; the model changes once, on release, through one command (one undo
+//! step). Unscored items wait in a tray and are dragged in from there (or placed with
+//! an arrow key). Events are delegated to the containers: pointer events for dragging
+//! (with pointer capture, so a drag outside the matrix clamps to 1 or 10), keydown for
+//! arrow keys and Enter, mouseover and focusin for the card. Handlers read the node
+//! refs with `try_get_untracked`, because a focusout can arrive after navigation has
+//! removed the page, and reading a disposed reference would panic.
 //!
-//! The screen costs about 17 KB of the gzip bundle; keep its code lean (no float
-//! formatting from the standard library, no new hash map types).
+//! The toolbar is built when the model or the language changes, not when an option
+//! changes, so typing in the search box never rebuilds the box itself.
+//!
+//! The screen is a large part of the bundle; keep its code lean (no float formatting
+//! from the standard library, no new hash map types, one options signal).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,24 +27,92 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::charts::matrix::{lay_out_matrix, BubblePlacement, LabelAnchor, MatrixGeometry};
+use crate::charts::matrix::{
+    lay_out_applications, lay_out_matrix, primary_goal_position, title_matches_search,
+    BubblePlacement, LabelAnchor, MatrixFilter, MatrixGeometry, MatrixLayout,
+};
+use crate::forms::fields::STATUS_OPTIONS;
 use crate::forms::lists::quadrant_label;
 use crate::i18n::{intl, Language, Text};
-use crate::model::commands::Command;
+use crate::model::commands::{Command, Entity};
 use crate::model::formulas::cost::yearly_cost_of_initiative;
 use crate::model::formulas::quadrants::{quadrant_of, Quadrant};
-use crate::model::{EntityId, Model};
+use crate::model::formulas::ranking::{priority_inversions, rank_initiatives, PriorityInversion};
+use crate::model::formulas::scoring::{InitiativeScoring, ScoreBreakdown, ScoreInput};
+use crate::model::text_fold::fold_case;
+use crate::model::{EntityId, InitiativeStatus, Model};
 use crate::route::ScreenName;
-use crate::state::AppState;
+use crate::state::{AppState, Notice, NoticeSeverity};
 use crate::ui::dom::{self, Dom};
 
 const GEOMETRY: MatrixGeometry = MatrixGeometry::STANDARD;
+/// The pixel size of a PNG export: twice the view box, sharp on a projector slide.
+const PNG_SCALE: f64 = 2.0;
 
-/// A drag in progress: which initiative, from where, and the scores it would get now.
+/// Colours of the goals (colour-blind safe where the count allows), repeated beyond
+/// eight goals, and of items without a goal.
+const GOAL_COLOURS: [&str; 8] = [
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#8c6d1f", "#6a51a3",
+];
+const NO_GOAL_COLOUR: &str = "#9aa0a6";
+/// Risk 1-2, 3, 4-5 and not set.
+const RISK_COLOURS: [&str; 4] = ["#2e7d32", "#f9a825", "#c62828", "#9aa0a6"];
+const APPLICATION_COLOUR: &str = "#0b5cad";
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum MatrixView {
+    #[default]
+    Initiatives,
+    Ranking,
+    Applications,
+}
+
+impl MatrixView {
+    const ALL: [(MatrixView, &'static str, Text); 3] = [
+        (MatrixView::Initiatives, "initiatives", Text::ViewMatrix),
+        (MatrixView::Ranking, "ranking", Text::ViewRanking),
+        (
+            MatrixView::Applications,
+            "applications",
+            Text::ViewApplications,
+        ),
+    ];
+}
+
+/// A column of the ranking table that it can be sorted by.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum RankingColumn {
+    #[default]
+    Rank,
+    Title,
+    Value,
+    Effort,
+    Quadrant,
+}
+
+/// Everything the user chose on this screen. One signal of one type: each signal type
+/// costs arena code in the bundle.
+#[derive(Clone, PartialEq, Default)]
+struct MatrixOptions {
+    view: MatrixView,
+    colour_by_risk: bool,
+    show_dependencies: bool,
+    filter: MatrixFilter,
+    /// The search text, case-folded.
+    folded_search: String,
+    ranking_column: RankingColumn,
+    ranking_descending: bool,
+}
+
+/// What is dragged: a bubble of the matrix or an item of the tray.
 #[derive(Clone, PartialEq)]
 struct Drag {
-    initiative_id: EntityId,
-    start_center: (f64, f64),
+    item_id: EntityId,
+    is_application: bool,
+    /// The bubble's center in view box units; `None` for an item of the tray.
+    start_center: Option<(f64, f64)>,
+    /// Where the pointer went down, to tell a drag from a click on a tray item.
+    start_pointer: (i32, i32),
     target: Option<(u8, u8)>,
 }
 
@@ -50,6 +122,17 @@ fn quadrant_slug(quadrant: Quadrant) -> &'static str {
         Quadrant::PlatformTopic => "platform-topic",
         Quadrant::FillIn => "fill-in",
         Quadrant::TimeSink => "time-sink",
+    }
+}
+
+/// The TIME name of a position: the upper left of the matrix (high business fit, low
+/// technical fit) is "migrate", and so on (DESIGN.md section 3).
+fn time_label(quadrant: Quadrant) -> Text {
+    match quadrant {
+        Quadrant::QuickWin => Text::TimeMigrate,
+        Quadrant::PlatformTopic => Text::TimeInvest,
+        Quadrant::FillIn => Text::TimeEliminate,
+        Quadrant::TimeSink => Text::TimeTolerate,
     }
 }
 
@@ -63,43 +146,79 @@ fn format_score(value: f64, language: Language) -> String {
     intl::format_decimal(value, 1, language)
 }
 
-/// The accessible name of a bubble: title, scores and quadrant.
-fn bubble_description(model: &Model, bubble: &BubblePlacement, language: Language) -> String {
-    let derived = if bubble.value_is_derived {
-        format!(" ({})", Text::DerivedFromGoals.in_language(language))
-    } else {
-        String::new()
+fn quoted(title: &str, language: Language) -> String {
+    match language {
+        Language::German => format!("„{title}“"),
+        Language::English => format!("“{title}”"),
+    }
+}
+
+/// Why an initiative is flagged: "Depends on “X”, which ranks lower (1.0 against 3.0)."
+fn inversion_reason(model: &Model, inversion: &PriorityInversion, language: Language) -> String {
+    let dependency_title = model
+        .initiative(&inversion.dependency_id)
+        .map_or("", |dependency| dependency.title.as_str());
+    let detail = match inversion.dependency_score {
+        Some(dependency_score) => format!(
+            "{} ({} {} {})",
+            Text::RanksLowerSuffix.in_language(language),
+            intl::format_decimal(dependency_score, 2, language),
+            Text::AgainstWord.in_language(language),
+            intl::format_decimal(inversion.initiative_score, 2, language),
+        ),
+        None => Text::HasNoScoreSuffix.in_language(language).to_string(),
     };
     format!(
-        "{}: {} {}{derived}, {} {}, {}",
-        bubble.title,
-        Text::AxisValue.in_language(language),
-        format_score(bubble.value, language),
-        Text::AxisEffort.in_language(language),
-        format_score(bubble.effort, language),
-        quadrant_label(&model.settings, bubble.quadrant, language)
+        "{} {}, {detail}.",
+        Text::DependsOnPrefix.in_language(language),
+        quoted(dependency_title, language)
     )
 }
 
-fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
-    let layout = lay_out_matrix(model, &GEOMETRY, &|_| true);
+/// The frame of a matrix: quadrants with their names, axes with scores and titles.
+fn build_matrix_frame(
+    labels: [String; 4],
+    axis_titles: (Text, Text),
+    svg_label: Text,
+    threshold: f64,
+    language: Language,
+) -> Dom {
     let plot = GEOMETRY.plot;
     let svg = Dom::svg("svg")
         .attr(
             "viewBox",
             &format!("0 0 {} {}", number(GEOMETRY.width), number(GEOMETRY.height)),
         )
+        .attr("width", &number(GEOMETRY.width))
+        .attr("height", &number(GEOMETRY.height))
         .attr("class", "matrix")
         .attr("role", "group")
-        .attr("aria-label", Text::MatrixLabel.in_language(language))
+        .attr("aria-label", svg_label.in_language(language))
         .attr("data-testid", "matrix-svg");
+    // Arrow heads of the dependency arrows.
+    svg.push(
+        Dom::svg("defs").child(
+            Dom::svg("marker")
+                .attr("id", "arrow-head")
+                .attr("viewBox", "0 0 10 10")
+                .attr("refX", "9")
+                .attr("refY", "5")
+                .attr("markerWidth", "7")
+                .attr("markerHeight", "7")
+                .attr("orient", "auto")
+                .child(
+                    Dom::svg("path")
+                        .attr("class", "arrow-head")
+                        .attr("d", "M0 0L10 5L0 10z"),
+                ),
+        ),
+    );
     // Quadrants: the threshold line splits each axis.
-    let threshold = model.settings.quadrant_threshold;
     let split_x = GEOMETRY.x_of_effort(threshold);
     let split_y = GEOMETRY.y_of_value(threshold);
     let right = plot.x + plot.width;
     let bottom = plot.y + plot.height;
-    for (quadrant, x, y, width, height) in [
+    let quadrants = [
         (
             Quadrant::QuickWin,
             plot.x,
@@ -128,7 +247,8 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
             right - split_x,
             bottom - split_y,
         ),
-    ] {
+    ];
+    for ((quadrant, x, y, width, height), label) in quadrants.into_iter().zip(labels) {
         let slug = quadrant_slug(quadrant);
         svg.push(
             Dom::svg("rect")
@@ -155,29 +275,22 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
                 .attr("x", &number(label_x))
                 .attr("y", &number(label_y))
                 .attr("text-anchor", anchor)
-                .text(&quadrant_label(&model.settings, quadrant, language)),
+                .text(&label),
         );
     }
-    // Axes with their scores.
     for score in 1..=10u8 {
         let x = GEOMETRY.x_of_effort(f64::from(score));
         let y = GEOMETRY.y_of_value(f64::from(score));
-        svg.push(
+        let tick = |x: f64, y: f64, anchor: &str| {
             Dom::svg("text")
                 .attr("class", "axis-tick")
                 .attr("x", &number(x))
-                .attr("y", &number(bottom + 18.0))
-                .attr("text-anchor", "middle")
-                .text(&score.to_string()),
-        );
-        svg.push(
-            Dom::svg("text")
-                .attr("class", "axis-tick")
-                .attr("x", &number(plot.x - 10.0))
-                .attr("y", &number(y + 5.0))
-                .attr("text-anchor", "end")
-                .text(&score.to_string()),
-        );
+                .attr("y", &number(y))
+                .attr("text-anchor", anchor)
+                .text(&score.to_string())
+        };
+        svg.push(tick(x, bottom + 18.0, "middle"));
+        svg.push(tick(plot.x - 10.0, y + 5.0, "end"));
     }
     svg.push(
         Dom::svg("text")
@@ -185,7 +298,7 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
             .attr("x", &number(plot.x + plot.width / 2.0))
             .attr("y", &number(GEOMETRY.height - 8.0))
             .attr("text-anchor", "middle")
-            .text(&format!("{} →", Text::AxisEffort.in_language(language))),
+            .text(&format!("{} →", axis_titles.0.in_language(language))),
     );
     svg.push(
         Dom::svg("text")
@@ -198,40 +311,57 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
                 ),
             )
             .attr("text-anchor", "middle")
-            .text(&format!("{} →", Text::AxisValue.in_language(language))),
+            .text(&format!("{} →", axis_titles.1.in_language(language))),
     );
+    svg
+}
 
+/// How a bubble looks beyond its place: fill colour, CSS classes, the extra sentence
+/// of its accessible name, and whether it carries the dependency flag.
+struct BubbleLook {
+    fill: &'static str,
+    classes: String,
+    flagged_reason: Option<String>,
+}
+
+/// Draws the bubbles and their labels (and the dependency arrows below them).
+fn push_bubbles(
+    svg: &Dom,
+    layout: &MatrixLayout,
+    is_application: bool,
+    arrows: Option<Dom>,
+    look_of: &dyn Fn(&BubblePlacement) -> BubbleLook,
+    describe: &dyn Fn(&BubblePlacement) -> String,
+) {
     let bubbles = Dom::svg("g").attr("class", "bubbles");
     let labels = Dom::svg("g")
         .attr("class", "bubble-labels")
         .attr("aria-hidden", "true");
     for bubble in &layout.bubbles {
-        let initiative = model.initiative(&bubble.initiative_id);
-        let status = initiative.map_or("idea", |initiative| {
-            crate::forms::fields::STATUS_OPTIONS[initiative.status as usize].code
-        });
+        let look = look_of(bubble);
+        let mut description = describe(bubble);
+        if let Some(reason) = &look.flagged_reason {
+            description.push_str(". ");
+            description.push_str(reason);
+        }
         let group = Dom::svg("g")
-            .attr(
-                "class",
-                &format!(
-                    "bubble status-{status} quadrant-{}",
-                    quadrant_slug(bubble.quadrant)
-                ),
-            )
+            .attr("class", &format!("bubble {}", look.classes))
             .attr("tabindex", "0")
             .attr("role", "button")
-            .attr("data-bubble", &bubble.initiative_id)
+            .attr("data-bubble", &bubble.item_id)
+            .attr_if(is_application, "data-application", "")
             .attr("data-testid", "bubble")
             .attr("data-value", &number(bubble.value))
             .attr("data-effort", &number(bubble.effort))
             .attr("data-cx", &number(bubble.center_x))
             .attr("data-cy", &number(bubble.center_y))
-            .attr("aria-label", &bubble_description(model, bubble, language))
+            .attr("aria-label", &description)
             .child(
                 Dom::svg("circle")
                     .attr("cx", &number(bubble.center_x))
                     .attr("cy", &number(bubble.center_y))
-                    .attr("r", &number(bubble.radius)),
+                    .attr("r", &number(bubble.radius))
+                    .attr("fill", look.fill),
             );
         if bubble.value_is_derived {
             group.push(
@@ -240,6 +370,16 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
                     .attr("cx", &number(bubble.center_x))
                     .attr("cy", &number(bubble.center_y))
                     .attr("r", &number((bubble.radius - 3.0).max(1.5))),
+            );
+        }
+        if look.flagged_reason.is_some() {
+            group.push(
+                Dom::svg("text")
+                    .attr("class", "flag")
+                    .attr("data-testid", "dependency-flag")
+                    .attr("x", &number(bubble.center_x + bubble.radius * 0.7))
+                    .attr("y", &number(bubble.center_y - bubble.radius * 0.7))
+                    .text("!"),
             );
         }
         bubbles.push(group);
@@ -262,7 +402,7 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
             labels.push(
                 Dom::svg("text")
                     .attr("class", "bubble-label")
-                    .attr("data-label-for", &bubble.initiative_id)
+                    .attr("data-label-for", &bubble.item_id)
                     .attr("data-testid", "bubble-label")
                     .attr("x", &number(label.x))
                     .attr("y", &number(label.baseline_y))
@@ -271,43 +411,684 @@ fn build_svg(model: &Model, language: Language) -> (Dom, Vec<EntityId>) {
             );
         }
     }
+    if let Some(arrows) = arrows {
+        svg.push(arrows);
+    }
     svg.push(labels);
     svg.push(bubbles);
-    (svg, layout.unscored_ids)
+    // Where an item dragged from the tray would land; shown only during such a drag.
+    svg.push(
+        Dom::svg("circle")
+            .attr("class", "drag-ghost")
+            .attr("data-testid", "drag-ghost")
+            .attr("r", "12")
+            .attr("visibility", "hidden"),
+    );
 }
 
-fn build_tray(model: &Model, unscored: &[EntityId], language: Language) -> Dom {
+/// Arrows from each dependency to the initiative that needs it, between visible
+/// bubbles, ending at the bubbles' rims; inverted priorities dashed and red.
+fn build_dependency_arrows(
+    model: &Model,
+    layout: &MatrixLayout,
+    inversions: &[PriorityInversion],
+) -> Dom {
+    let arrows = Dom::svg("g")
+        .attr("class", "dependency-arrows")
+        .attr("aria-hidden", "true");
+    let mut positions: Vec<(&str, (f64, f64, f64))> = layout
+        .bubbles
+        .iter()
+        .map(|bubble| {
+            (
+                bubble.item_id.as_str(),
+                (bubble.center_x, bubble.center_y, bubble.radius),
+            )
+        })
+        .collect();
+    positions.sort_unstable_by(|left, right| left.0.cmp(right.0));
+    let position_of = |id: &str| {
+        positions
+            .binary_search_by(|entry| entry.0.cmp(id))
+            .ok()
+            .map(|found| positions[found].1)
+    };
+    for initiative in &model.initiatives {
+        let Some((to_x, to_y, to_radius)) = position_of(&initiative.id) else {
+            continue;
+        };
+        for dependency_id in &initiative.depends_on_ids {
+            let Some((from_x, from_y, from_radius)) = position_of(dependency_id) else {
+                continue;
+            };
+            let (delta_x, delta_y) = (to_x - from_x, to_y - from_y);
+            let length = (delta_x * delta_x + delta_y * delta_y).sqrt();
+            if length <= from_radius + to_radius + 2.0 {
+                continue;
+            }
+            let (unit_x, unit_y) = (delta_x / length, delta_y / length);
+            let inverted = inversions.iter().any(|inversion| {
+                inversion.initiative_id == initiative.id
+                    && &inversion.dependency_id == dependency_id
+            });
+            arrows.push(
+                Dom::svg("line")
+                    .attr(
+                        "class",
+                        if inverted {
+                            "dependency-arrow inverted"
+                        } else {
+                            "dependency-arrow"
+                        },
+                    )
+                    .attr("data-testid", "dependency-arrow")
+                    .attr("x1", &number(from_x + unit_x * from_radius))
+                    .attr("y1", &number(from_y + unit_y * from_radius))
+                    .attr("x2", &number(to_x - unit_x * (to_radius + 1.0)))
+                    .attr("y2", &number(to_y - unit_y * (to_radius + 1.0)))
+                    .attr("marker-end", "url(#arrow-head)"),
+            );
+        }
+    }
+    arrows
+}
+
+/// The risk band of a risk score: 0 for 1-2, 1 for 3, 2 for 4-5, 3 when not set.
+fn risk_band(risk: Option<u8>) -> usize {
+    match risk {
+        Some(1..=2) => 0,
+        Some(3) => 1,
+        Some(_) => 2,
+        None => 3,
+    }
+}
+
+fn swatch_item(colour: &str, label: &str) -> Dom {
+    Dom::new("li")
+        .child(
+            Dom::with_class("span", "swatch")
+                .attr("aria-hidden", "true")
+                .attr("style", &format!("background:{colour}")),
+        )
+        .child(Dom::new("span").text(label))
+}
+
+/// The legend of the colours in use and of the outlines.
+fn build_legend(model: &Model, options: &MatrixOptions, language: Language) -> Dom {
+    let list = Dom::with_class("ul", "legend-list");
+    if options.colour_by_risk {
+        for (band, label) in [
+            Text::RiskLow,
+            Text::RiskMedium,
+            Text::RiskHigh,
+            Text::RiskNotSet,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            list.push(swatch_item(RISK_COLOURS[band], label.in_language(language)));
+        }
+    } else {
+        for (position, goal) in model.goals.iter().enumerate() {
+            list.push(swatch_item(
+                GOAL_COLOURS[position % GOAL_COLOURS.len()],
+                &goal.title,
+            ));
+        }
+        list.push(swatch_item(
+            NO_GOAL_COLOUR,
+            Text::NoGoal.in_language(language),
+        ));
+    }
+    Dom::with_class("div", "matrix-legend")
+        .attr("data-testid", "matrix-legend")
+        .child(list)
+        .child(Dom::with_class("p", "hint").text(Text::OutlineLegend.in_language(language)))
+}
+
+fn build_tray(
+    model: &Model,
+    unscored: &[EntityId],
+    is_application: bool,
+    language: Language,
+) -> Dom {
+    let (heading, none_text, hint) = if is_application {
+        (
+            Text::ApplicationsUnscoredHeading,
+            Text::UnscoredNone,
+            Text::ApplicationsUnscoredHint,
+        )
+    } else {
+        (
+            Text::UnscoredHeading,
+            Text::UnscoredNone,
+            Text::UnscoredHint,
+        )
+    };
     let tray = Dom::with_class("aside", "matrix-tray")
         .attr("aria-labelledby", "matrix-tray-heading")
         .attr("data-testid", "matrix-tray")
         .child(
             Dom::new("h2")
                 .attr("id", "matrix-tray-heading")
-                .text(Text::UnscoredHeading.in_language(language)),
+                .text(heading.in_language(language)),
         );
     if unscored.is_empty() {
-        return tray
-            .child(Dom::with_class("p", "hint").text(Text::UnscoredNone.in_language(language)));
+        return tray.child(Dom::with_class("p", "hint").text(none_text.in_language(language)));
     }
     let list = Dom::with_class("ul", "tray-list");
     for id in unscored {
-        let title = model
-            .initiative(id)
-            .map_or("", |initiative| initiative.title.as_str());
+        let (title, href) = if is_application {
+            (
+                model
+                    .capabilities
+                    .iter()
+                    .find(|capability| &capability.id == id)
+                    .map_or("", |capability| capability.name.as_str()),
+                ScreenName::Capabilities.entity_href(id),
+            )
+        } else {
+            (
+                model
+                    .initiative(id)
+                    .map_or("", |initiative| initiative.title.as_str()),
+                ScreenName::Initiatives.entity_href(id),
+            )
+        };
         list.push(
             Dom::new("li").child(
                 Dom::with_class("a", "tray-item")
-                    .attr("href", &ScreenName::Initiatives.entity_href(id))
+                    .attr("href", &href)
                     .attr("data-tray", id)
+                    .attr_if(is_application, "data-application", "")
                     .attr("data-testid", "tray-item")
                     .text(title),
             ),
         );
     }
-    tray.child(Dom::with_class("p", "hint").text(Text::UnscoredHint.in_language(language)))
+    tray.child(Dom::with_class("p", "hint").text(hint.in_language(language)))
         .child(list)
 }
 
+/// The matrix of initiatives with legend and tray, as filtered and searched.
+fn build_initiatives_view(model: &Model, options: &MatrixOptions, language: Language) -> Vec<Dom> {
+    let scoring = InitiativeScoring::new(model);
+    let filter = &options.filter;
+    let layout = lay_out_matrix(model, &GEOMETRY, &|initiative| {
+        filter.includes(&scoring, initiative)
+    });
+    let ranking = rank_initiatives(model);
+    let inversions = priority_inversions(model, &ranking);
+    let labels = [
+        Quadrant::QuickWin,
+        Quadrant::PlatformTopic,
+        Quadrant::FillIn,
+        Quadrant::TimeSink,
+    ]
+    .map(|quadrant| quadrant_label(&model.settings, quadrant, language));
+    let svg = build_matrix_frame(
+        labels,
+        (Text::AxisEffort, Text::AxisValue),
+        Text::MatrixLabel,
+        model.settings.quadrant_threshold,
+        language,
+    );
+    let arrows = options
+        .show_dependencies
+        .then(|| build_dependency_arrows(model, &layout, &inversions));
+    let searching = !options.folded_search.is_empty();
+    let mut match_count = 0usize;
+    let look_of = |bubble: &BubblePlacement| {
+        let initiative = model.initiative(&bubble.item_id);
+        let status = initiative.map_or("idea", |initiative| {
+            STATUS_OPTIONS[initiative.status as usize].code
+        });
+        let fill = match initiative {
+            Some(initiative) if options.colour_by_risk => {
+                RISK_COLOURS[risk_band(initiative.scores.risk)]
+            }
+            Some(initiative) => primary_goal_position(model, initiative)
+                .map_or(NO_GOAL_COLOUR, |position| {
+                    GOAL_COLOURS[position % GOAL_COLOURS.len()]
+                }),
+            None => NO_GOAL_COLOUR,
+        };
+        let search_class = if !searching {
+            ""
+        } else if title_matches_search(&bubble.title, &options.folded_search) {
+            " search-match"
+        } else {
+            " dimmed"
+        };
+        let flagged_reason = inversions
+            .iter()
+            .find(|inversion| inversion.initiative_id == bubble.item_id)
+            .map(|inversion| inversion_reason(model, inversion, language));
+        BubbleLook {
+            fill,
+            classes: format!(
+                "status-{status} quadrant-{}{search_class}",
+                quadrant_slug(bubble.quadrant)
+            ),
+            flagged_reason,
+        }
+    };
+    let describe = |bubble: &BubblePlacement| bubble_description(model, bubble, language);
+    push_bubbles(&svg, &layout, false, arrows, &look_of, &describe);
+    if searching {
+        match_count = layout
+            .bubbles
+            .iter()
+            .filter(|bubble| title_matches_search(&bubble.title, &options.folded_search))
+            .count();
+    }
+    let shown = layout.bubbles.len() + layout.unscored_ids.len();
+    let mut status = String::new();
+    if filter.is_active() {
+        status = format!(
+            "{shown} {} {}",
+            Text::ShownOf.in_language(language),
+            model.initiatives.len()
+        );
+    }
+    if searching {
+        if !status.is_empty() {
+            status.push_str(" · ");
+        }
+        status.push_str(&format!(
+            "{match_count} {}",
+            Text::SearchMatchesWord.in_language(language)
+        ));
+    }
+    vec![
+        Dom::with_class("p", "matrix-status")
+            .attr("role", "status")
+            .attr("data-testid", "matrix-status")
+            .text(&status),
+        Dom::with_class("div", "matrix-main")
+            .child(Dom::with_class("div", "matrix-frame").child(svg))
+            .child(build_legend(model, options, language)),
+        build_tray(model, &layout.unscored_ids, false, language),
+    ]
+}
+
+/// The accessible name of a bubble: title, scores and quadrant.
+fn bubble_description(model: &Model, bubble: &BubblePlacement, language: Language) -> String {
+    let derived = if bubble.value_is_derived {
+        format!(" ({})", Text::DerivedFromGoals.in_language(language))
+    } else {
+        String::new()
+    };
+    format!(
+        "{}: {} {}{derived}, {} {}, {}",
+        bubble.title,
+        Text::AxisValue.in_language(language),
+        format_score(bubble.value, language),
+        Text::AxisEffort.in_language(language),
+        format_score(bubble.effort, language),
+        quadrant_label(&model.settings, bubble.quadrant, language)
+    )
+}
+
+/// The TIME matrix of applications with the tray of those without fit scores.
+fn build_applications_view(model: &Model, language: Language) -> Vec<Dom> {
+    let has_applications = model
+        .capabilities
+        .iter()
+        .any(|capability| capability.kind == crate::model::CapabilityKind::System);
+    if !has_applications {
+        return vec![Dom::with_class("p", "empty-state")
+            .attr("data-testid", "applications-empty")
+            .text(Text::ApplicationsEmpty.in_language(language))];
+    }
+    let layout = lay_out_applications(model, &GEOMETRY);
+    let labels = [
+        Quadrant::QuickWin,
+        Quadrant::PlatformTopic,
+        Quadrant::FillIn,
+        Quadrant::TimeSink,
+    ]
+    .map(|quadrant| time_label(quadrant).in_language(language).to_string());
+    let svg = build_matrix_frame(
+        labels,
+        (Text::AxisTechnicalFit, Text::AxisBusinessFit),
+        Text::TimeMatrixLabel,
+        model.settings.quadrant_threshold,
+        language,
+    );
+    let look_of = |bubble: &BubblePlacement| BubbleLook {
+        fill: APPLICATION_COLOUR,
+        classes: format!("application quadrant-{}", quadrant_slug(bubble.quadrant)),
+        flagged_reason: None,
+    };
+    let describe = |bubble: &BubblePlacement| {
+        format!(
+            "{}: {} {}, {} {}, {}",
+            bubble.title,
+            Text::AxisBusinessFit.in_language(language),
+            format_score(bubble.value, language),
+            Text::AxisTechnicalFit.in_language(language),
+            format_score(bubble.effort, language),
+            time_label(bubble.quadrant).in_language(language)
+        )
+    };
+    push_bubbles(&svg, &layout, true, None, &look_of, &describe);
+    vec![
+        Dom::with_class("p", "hint").text(Text::ApplicationsHint.in_language(language)),
+        Dom::with_class("div", "matrix-main")
+            .child(Dom::with_class("div", "matrix-frame").child(svg)),
+        build_tray(model, &layout.unscored_ids, true, language),
+    ]
+}
+
+fn framework_label(model: &Model) -> Text {
+    match model.settings.scoring_framework {
+        crate::model::ScoringFramework::ValueEffort => Text::FrameworkValueEffort,
+        crate::model::ScoringFramework::Weighted => Text::FrameworkWeighted,
+        crate::model::ScoringFramework::Wsjf => Text::FrameworkWsjf,
+        crate::model::ScoringFramework::Rice => Text::FrameworkRice,
+    }
+}
+
+fn criterion_name<'model>(model: &'model Model, criterion_id: &str) -> &'model str {
+    model
+        .settings
+        .weighted_criteria
+        .iter()
+        .find(|criterion| criterion.id == criterion_id)
+        .map_or("", |criterion| criterion.name.as_str())
+}
+
+/// How a priority score came about, in words and numbers.
+fn describe_breakdown(model: &Model, breakdown: &ScoreBreakdown, language: Language) -> String {
+    let text = |text: Text| text.in_language(language);
+    let decimal = |value: f64| intl::format_decimal(value, 2, language);
+    match breakdown {
+        ScoreBreakdown::ValueEffort { value, effort, .. } => format!(
+            "{} {} ÷ {} {effort}",
+            text(Text::AxisValue),
+            decimal(value.value),
+            text(Text::AxisEffort)
+        ),
+        ScoreBreakdown::Weighted { criteria, .. } => criteria
+            .iter()
+            .map(|criterion| {
+                format!(
+                    "{} {} × {} → {}",
+                    criterion_name(model, &criterion.criterion_id),
+                    criterion
+                        .score
+                        .map_or("–".to_string(), |score| score.to_string()),
+                    criterion.weight,
+                    decimal(criterion.points)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + "),
+        ScoreBreakdown::Wsjf {
+            value,
+            time_criticality,
+            risk_reduction,
+            effort,
+            ..
+        } => format!(
+            "({} {} + {} {time_criticality} + {} {risk_reduction}) ÷ {} {effort}",
+            text(Text::AxisValue),
+            decimal(value.value),
+            text(Text::ShortTimeCriticality),
+            text(Text::ShortRiskReduction),
+            text(Text::AxisEffort)
+        ),
+        ScoreBreakdown::Rice {
+            reach,
+            impact,
+            confidence_percent,
+            person_months,
+            ..
+        } => format!(
+            "{} {reach} × {} {} × {} {confidence_percent} % ÷ {} {}",
+            text(Text::ShortReach),
+            text(Text::FieldRiceImpact),
+            decimal(*impact),
+            text(Text::ShortConfidence),
+            decimal(*person_months),
+            text(Text::PersonMonths)
+        ),
+    }
+}
+
+fn describe_missing_input(model: &Model, input: &ScoreInput, language: Language) -> String {
+    let text = match input {
+        ScoreInput::Value => Text::AxisValue,
+        ScoreInput::Effort => Text::AxisEffort,
+        ScoreInput::TimeCriticality => Text::ShortTimeCriticality,
+        ScoreInput::RiskReduction => Text::ShortRiskReduction,
+        ScoreInput::Reach => Text::ShortReach,
+        ScoreInput::Impact => Text::FieldRiceImpact,
+        ScoreInput::Confidence => Text::ShortConfidence,
+        ScoreInput::PersonDays => Text::FieldPersonDays,
+        ScoreInput::CriteriaWeights => Text::MissingCriteriaWeights,
+        ScoreInput::CriterionScore(criterion_id) => {
+            return criterion_name(model, criterion_id).to_string()
+        }
+    };
+    text.in_language(language).to_string()
+}
+
+fn initiative_link(initiative_id: &str, title: &str) -> Dom {
+    Dom::new("a")
+        .attr("href", &ScreenName::Initiatives.entity_href(initiative_id))
+        .text(title)
+}
+
+/// The ranking table (sortable), and the initiatives without a score with what is
+/// missing.
+fn build_ranking_view(model: &Model, options: &MatrixOptions, language: Language) -> Vec<Dom> {
+    if model.initiatives.is_empty() {
+        return vec![Dom::with_class("p", "empty-state")
+            .attr("data-testid", "ranking-empty")
+            .text(Text::RankingEmpty.in_language(language))];
+    }
+    let scoring = InitiativeScoring::new(model);
+    let ranking = rank_initiatives(model);
+    let inversions = priority_inversions(model, &ranking);
+    struct Row<'model> {
+        rank: usize,
+        initiative: &'model crate::model::Initiative,
+        folded_title: String,
+        breakdown: ScoreBreakdown,
+        value: Option<f64>,
+        quadrant: Option<Quadrant>,
+    }
+    let mut rows = Vec::new();
+    let not_scored = Dom::with_class("ul", "not-scored-list");
+    let mut not_scored_count = 0;
+    for ranked in &ranking {
+        let Some(initiative) = model.initiative(&ranked.initiative_id) else {
+            continue;
+        };
+        match scoring.priority_breakdown(initiative) {
+            Ok(breakdown) if ranked.priority_score.is_some() => rows.push(Row {
+                rank: ranked.rank,
+                initiative,
+                folded_title: fold_case(&initiative.title),
+                breakdown,
+                value: ranked.effective_value.map(|value| value.value),
+                quadrant: scoring.quadrant(initiative),
+            }),
+            result => {
+                not_scored_count += 1;
+                let missing: Vec<String> = result
+                    .err()
+                    .map(|missing| missing.0)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|input| describe_missing_input(model, input, language))
+                    .collect();
+                not_scored.push(
+                    Dom::new("li")
+                        .attr("data-testid", "not-scored-row")
+                        .child(initiative_link(&initiative.id, &initiative.title))
+                        .child(
+                            Dom::with_class("span", "missing-inputs")
+                                .attr("data-testid", "ranking-missing")
+                                .text(&format!(
+                                    " – {}: {}",
+                                    Text::MissingLabel.in_language(language),
+                                    missing.join(", ")
+                                )),
+                        ),
+                );
+            }
+        }
+    }
+    let column = options.ranking_column;
+    rows.sort_by(|left, right| {
+        let order = match column {
+            RankingColumn::Rank => left.rank.cmp(&right.rank),
+            RankingColumn::Title => left.folded_title.cmp(&right.folded_title),
+            RankingColumn::Value => left
+                .value
+                .partial_cmp(&right.value)
+                .unwrap_or(std::cmp::Ordering::Equal),
+            RankingColumn::Effort => left
+                .initiative
+                .scores
+                .effort
+                .cmp(&right.initiative.scores.effort),
+            RankingColumn::Quadrant => left.quadrant.cmp(&right.quadrant),
+        }
+        .then_with(|| left.rank.cmp(&right.rank));
+        if options.ranking_descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    let header = Dom::new("tr");
+    for (sort_column, slug, label) in [
+        (Some(RankingColumn::Rank), "rank", Text::ColumnRank),
+        (Some(RankingColumn::Title), "title", Text::FieldTitle),
+        (None, "score", Text::ColumnPriorityScore),
+        (None, "breakdown", Text::ColumnBreakdown),
+        (Some(RankingColumn::Value), "value", Text::AxisValue),
+        (Some(RankingColumn::Effort), "effort", Text::AxisEffort),
+        (
+            Some(RankingColumn::Quadrant),
+            "quadrant",
+            Text::ColumnQuadrant,
+        ),
+    ] {
+        let cell = Dom::new("th").attr("scope", "col");
+        let Some(sort_column) = sort_column else {
+            header.push(cell.text(label.in_language(language)));
+            continue;
+        };
+        let sorted_here = sort_column == column;
+        let direction = match (sorted_here, options.ranking_descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        header.push(
+            cell.attr("aria-sort", direction).child(
+                Dom::with_class("button", "sort-button")
+                    .attr("type", "button")
+                    .attr("data-sort", slug)
+                    .attr("data-testid", &format!("ranking-sort-{slug}"))
+                    .text(label.in_language(language)),
+            ),
+        );
+    }
+    let body = Dom::new("tbody");
+    for row in &rows {
+        let initiative = row.initiative;
+        let flag = inversions
+            .iter()
+            .find(|inversion| inversion.initiative_id == initiative.id)
+            .map(|inversion| {
+                Dom::with_class("p", "flag-reason")
+                    .attr("data-testid", "ranking-flag")
+                    .text(&format!(
+                        "⚠ {}",
+                        inversion_reason(model, inversion, language)
+                    ))
+            });
+        let quadrant = row.quadrant.map_or(String::new(), |quadrant| {
+            quadrant_label(&model.settings, quadrant, language)
+        });
+        body.push(
+            Dom::new("tr")
+                .attr("data-testid", "ranking-row")
+                .attr("data-initiative", &initiative.id)
+                .child(Dom::new("td").text(&row.rank.to_string()))
+                .child(
+                    Dom::new("td")
+                        .child(initiative_link(&initiative.id, &initiative.title))
+                        .child_if(flag),
+                )
+                .child(
+                    Dom::with_class("td", "number")
+                        .attr("data-testid", "ranking-score")
+                        .text(&intl::format_decimal(row.breakdown.score(), 2, language)),
+                )
+                .child(Dom::with_class("td", "breakdown").text(&describe_breakdown(
+                    model,
+                    &row.breakdown,
+                    language,
+                )))
+                .child(
+                    Dom::with_class("td", "number").text(
+                        &row.value
+                            .map_or("–".to_string(), |value| format_score(value, language)),
+                    ),
+                )
+                .child(
+                    Dom::with_class("td", "number").text(
+                        &initiative
+                            .scores
+                            .effort
+                            .map_or("–".to_string(), |effort| effort.to_string()),
+                    ),
+                )
+                .child(
+                    Dom::new("td").child_if(
+                        (!quadrant.is_empty()).then(|| {
+                            Dom::with_class("span", "badge quadrant-badge").text(&quadrant)
+                        }),
+                    ),
+                ),
+        );
+    }
+    let mut views = vec![
+        Dom::with_class("p", "ranking-framework")
+            .attr("data-testid", "ranking-framework")
+            .text(&format!(
+                "{}: {}. {}",
+                Text::FieldScoringFramework.in_language(language),
+                framework_label(model).in_language(language),
+                Text::TieBreakRule.in_language(language)
+            )),
+        Dom::with_class("div", "table-scroll").child(
+            Dom::with_class("table", "ranking-table")
+                .attr("data-testid", "ranking-table")
+                .child(Dom::new("thead").child(header))
+                .child(body),
+        ),
+    ];
+    if not_scored_count > 0 {
+        views.push(
+            Dom::new("h2")
+                .attr("class", "not-scored-heading")
+                .text(&format!(
+                    "{} ({not_scored_count})",
+                    Text::NotScoredHeading.in_language(language)
+                )),
+        );
+        views.push(not_scored);
+    }
+    views
+}
 /// The card shown beside a hovered or focused bubble.
 fn fill_card(card: &web_sys::Element, model: &Model, initiative_id: &str, language: Language) {
     let Some(initiative) = model.initiative(initiative_id) else {
@@ -382,14 +1163,35 @@ fn fill_card(card: &web_sys::Element, model: &Model, initiative_id: &str, langua
                 dependencies.join(", ")
             },
         ));
-    dom::replace_children(
-        card,
-        vec![
-            Dom::with_class("p", "card-title").text(&initiative.title),
-            Dom::with_class("p", "card-scores").text(&scores),
-            details,
-        ],
-    );
+    let ranking = rank_initiatives(model);
+    let priority = ranking
+        .iter()
+        .find(|ranked| ranked.initiative_id == initiative.id)
+        .and_then(|ranked| ranked.priority_score);
+    let details = details.child(row(
+        Text::ColumnPriorityScore,
+        priority.map_or("–".to_string(), |score| {
+            intl::format_decimal(score, 2, language)
+        }),
+    ));
+    let flag = priority_inversions(model, &ranking)
+        .iter()
+        .find(|inversion| inversion.initiative_id == initiative.id)
+        .map(|inversion| {
+            Dom::with_class("p", "flag-reason")
+                .attr("data-testid", "card-flag")
+                .text(&format!(
+                    "⚠ {}",
+                    inversion_reason(model, inversion, language)
+                ))
+        });
+    let mut contents = vec![
+        Dom::with_class("p", "card-title").text(&initiative.title),
+        Dom::with_class("p", "card-scores").text(&scores),
+        details,
+    ];
+    contents.extend(flag);
+    dom::replace_children(card, contents);
 }
 
 /// The point of a pointer event in view box units of the matrix SVG.
@@ -430,15 +1232,308 @@ fn highlight_quadrant(container: &web_sys::Element, quadrant: Option<Quadrant>) 
     }
 }
 
+fn labelled_select(
+    filter: &str,
+    label: Text,
+    choices: Vec<(String, String)>,
+    selected: &str,
+    first_label: Text,
+    language: Language,
+) -> Dom {
+    let select_id = format!("matrix-{filter}");
+    let select = Dom::new("select")
+        .attr("id", &select_id)
+        .attr("data-testid", &select_id)
+        .child(
+            Dom::new("option")
+                .attr("value", "")
+                .text(first_label.in_language(language)),
+        );
+    for (code, choice_label) in choices {
+        select.push(
+            Dom::new("option")
+                .attr("value", &code)
+                .attr_if(code == selected, "selected", "")
+                .text(&choice_label),
+        );
+    }
+    Dom::with_class("label", "toolbar-field")
+        .attr("for", &select_id)
+        .child(Dom::new("span").text(label.in_language(language)))
+        .child(select.attr("data-filter", filter))
+}
+
+fn toolbar_button(action: &str, label: Text, language: Language) -> Dom {
+    Dom::with_class("button", "button")
+        .attr("type", "button")
+        .attr("data-action", action)
+        .attr("data-testid", action)
+        .text(label.in_language(language))
+}
+
+/// The view switch, filters, search, display options and export buttons.
+fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> Vec<Dom> {
+    let views = Dom::with_class("div", "view-switch")
+        .attr("role", "group")
+        .attr("aria-label", Text::ViewSwitchLabel.in_language(language));
+    for (view, slug, label) in MatrixView::ALL {
+        views.push(
+            Dom::with_class("button", "view-button")
+                .attr("type", "button")
+                .attr("data-view", slug)
+                .attr("data-testid", &format!("view-{slug}"))
+                .attr(
+                    "aria-pressed",
+                    if view == options.view {
+                        "true"
+                    } else {
+                        "false"
+                    },
+                )
+                .text(label.in_language(language)),
+        );
+    }
+    let filter = &options.filter;
+    let entity_choices = |kind: crate::model::EntityKind| crate::forms::entity_choices(model, kind);
+    let statuses = STATUS_OPTIONS
+        .iter()
+        .map(|option| {
+            (
+                option.code.to_string(),
+                option.label.in_language(language).to_string(),
+            )
+        })
+        .collect();
+    let quadrants = [
+        Quadrant::QuickWin,
+        Quadrant::PlatformTopic,
+        Quadrant::FillIn,
+        Quadrant::TimeSink,
+    ]
+    .iter()
+    .map(|quadrant| {
+        (
+            quadrant_slug(*quadrant).to_string(),
+            quadrant_label(&model.settings, *quadrant, language),
+        )
+    })
+    .collect();
+    let selected_status = filter
+        .status
+        .map_or("", |status| STATUS_OPTIONS[status as usize].code);
+    let search = Dom::with_class("label", "toolbar-field matrix-search")
+        .attr("for", "matrix-search")
+        .child(Dom::new("span").text(Text::MatrixSearchLabel.in_language(language)))
+        .child(
+            Dom::new("input")
+                .attr("type", "search")
+                .attr("id", "matrix-search")
+                .attr("data-option", "search")
+                .attr("data-testid", "matrix-search")
+                .value(&options.folded_search),
+        );
+    // The filters fold away, so the matrix keeps its room on a projector.
+    let filter_fields = Dom::with_class("div", "filter-fields")
+        .child(labelled_select(
+            "goal",
+            Text::FieldGoal,
+            entity_choices(crate::model::EntityKind::Goal),
+            filter.goal_id.as_deref().unwrap_or(""),
+            Text::FilterAll,
+            language,
+        ))
+        .child(labelled_select(
+            "capability",
+            Text::FieldCapabilities,
+            entity_choices(crate::model::EntityKind::Capability),
+            filter.capability_id.as_deref().unwrap_or(""),
+            Text::FilterAll,
+            language,
+        ))
+        .child(labelled_select(
+            "owner",
+            Text::FieldOwner,
+            entity_choices(crate::model::EntityKind::Person),
+            filter.owner_id.as_deref().unwrap_or(""),
+            Text::FilterAll,
+            language,
+        ))
+        .child(labelled_select(
+            "status",
+            Text::FieldStatus,
+            statuses,
+            selected_status,
+            Text::FilterAll,
+            language,
+        ))
+        .child(labelled_select(
+            "quadrant",
+            Text::ColumnQuadrant,
+            quadrants,
+            filter.quadrant.map_or("", quadrant_slug),
+            Text::FilterAll,
+            language,
+        ))
+        .child(toolbar_button(
+            "reset-filters",
+            Text::ResetFilters,
+            language,
+        ));
+    let filters = Dom::with_class("details", "matrix-filters")
+        .attr_if(filter.is_active(), "open", "")
+        .child(
+            Dom::new("summary")
+                .attr("data-testid", "matrix-filters-toggle")
+                .text(Text::FiltersHeading.in_language(language)),
+        )
+        .child(filter_fields);
+    let colour_choices = vec![(
+        "risk".to_string(),
+        Text::ColourByRisk.in_language(language).to_string(),
+    )];
+    let display = Dom::with_class("div", "matrix-display")
+        .child(
+            labelled_select(
+                "colour",
+                Text::ColourBy,
+                colour_choices,
+                if options.colour_by_risk { "risk" } else { "" },
+                Text::ColourByGoal,
+                language,
+            )
+            .attr("class", "toolbar-field display-initiatives"),
+        )
+        .child(
+            Dom::with_class("label", "toolbar-check display-initiatives")
+                .child(
+                    Dom::new("input")
+                        .attr("type", "checkbox")
+                        .attr("data-option", "dependencies")
+                        .attr("data-testid", "show-dependencies")
+                        .checked(options.show_dependencies),
+                )
+                .child(Dom::new("span").text(Text::ShowDependencies.in_language(language))),
+        )
+        .child(toolbar_button("export-svg", Text::ExportSvg, language))
+        .child(toolbar_button("export-png", Text::ExportPng, language))
+        .child(toolbar_button("print", Text::PrintView, language));
+    vec![views, search, filters, display]
+}
+
+/// Reads a changed toolbar control into the options.
+fn apply_toolbar_change(options: &mut MatrixOptions, control: &web_sys::Element) {
+    let value = dom::element_value(control);
+    let chosen = (!value.is_empty()).then(|| value.clone());
+    match control.get_attribute("data-filter").as_deref() {
+        Some("goal") => options.filter.goal_id = chosen,
+        Some("capability") => options.filter.capability_id = chosen,
+        Some("owner") => options.filter.owner_id = chosen,
+        Some("status") => {
+            options.filter.status = STATUS_OPTIONS
+                .iter()
+                .position(|option| option.code == value)
+                .map(|position| InitiativeStatus::ALL[position]);
+        }
+        Some("quadrant") => {
+            options.filter.quadrant = [
+                Quadrant::QuickWin,
+                Quadrant::PlatformTopic,
+                Quadrant::FillIn,
+                Quadrant::TimeSink,
+            ]
+            .into_iter()
+            .find(|quadrant| quadrant_slug(*quadrant) == value);
+        }
+        Some("colour") => options.colour_by_risk = value == "risk",
+        _ => match control.get_attribute("data-option").as_deref() {
+            Some("dependencies") => options.show_dependencies = dom::element_checked(control),
+            Some("search") => options.folded_search = fold_case(value.trim()),
+            _ => {}
+        },
+    }
+}
+
+/// The card beside a hovered or focused application.
+fn fill_application_card(
+    card: &web_sys::Element,
+    model: &Model,
+    capability_id: &str,
+    language: Language,
+) {
+    let Some(capability) = model
+        .capabilities
+        .iter()
+        .find(|capability| capability.id == capability_id)
+    else {
+        return;
+    };
+    let fit = |fit: Option<u8>| fit.map_or("–".to_string(), |fit| fit.to_string());
+    let owner = capability
+        .owner_id
+        .as_deref()
+        .and_then(|id| model.person(id))
+        .map_or("–".to_string(), |person| person.name.clone());
+    dom::replace_children(
+        card,
+        vec![
+            Dom::with_class("p", "card-title").text(&capability.name),
+            Dom::with_class("p", "card-scores").text(&format!(
+                "{} {} · {} {}",
+                Text::AxisBusinessFit.in_language(language),
+                fit(capability.business_fit),
+                Text::AxisTechnicalFit.in_language(language),
+                fit(capability.technical_fit)
+            )),
+            Dom::new("dl").child(
+                Dom::new("div")
+                    .child(Dom::new("dt").text(Text::FieldOwner.in_language(language)))
+                    .child(Dom::new("dd").text(&owner)),
+            ),
+        ],
+    );
+}
+
+/// The SVG of the current view, for export.
+fn current_svg(container: &web_sys::Element) -> Option<web_sys::Element> {
+    container.query_selector("svg.matrix").ok().flatten()
+}
+
+/// The export file name: the model's file name with the view instead of the extension.
+fn image_file_name(model_title: &str, view: MatrixView, extension: &str) -> String {
+    let file_name = crate::state::export_file_name(model_title, browser::today_local_date());
+    let base = file_name.trim_end_matches(".bitalign.json");
+    let view_name = match view {
+        MatrixView::Applications => "time",
+        _ => "matrix",
+    };
+    format!("{base}-{view_name}.{extension}")
+}
+
 pub fn matrix_page() -> AnyView {
     let state = expect_context::<AppState>();
+    let screen = NodeRef::<html::Div>::new();
+    let toolbar = NodeRef::<html::Div>::new();
     let container = NodeRef::<html::Div>::new();
     let card = NodeRef::<html::Div>::new();
+    let options = RwSignal::new(MatrixOptions::default());
     // Plain shared cells rather than reactive stored values: nothing renders from
     // them, and every new stored-value type costs kilobytes of arena code.
     let drag: Rc<RefCell<Option<Drag>>> = Rc::new(RefCell::new(None));
+    let suppress_next_click = Rc::new(RefCell::new(false));
     // Which bubble to focus after the next rebuild (a keyboard move keeps focus).
     let focus_after_render = StoredValue::new(None::<EntityId>);
+
+    // The toolbar follows the model (its choices) and the language, not the options.
+    dom::effect(move || {
+        let language = state.language.get();
+        let Some(toolbar) = toolbar.get() else {
+            return;
+        };
+        let content = state.model.with(|model| {
+            options.with_untracked(|options| build_toolbar(model, options, language))
+        });
+        dom::replace_children(&toolbar, content);
+    });
 
     dom::effect(move || {
         let language = state.language.get();
@@ -446,37 +1541,162 @@ pub fn matrix_page() -> AnyView {
             return;
         };
         let content = state.model.with(|model| {
-            if model.initiatives.is_empty() {
-                return vec![Dom::with_class("p", "empty-state")
-                    .attr("data-testid", "matrix-empty")
-                    .text(Text::MatrixEmpty.in_language(language))];
-            }
-            let (svg, unscored) = build_svg(model, language);
-            vec![
-                Dom::with_class("div", "matrix-frame").child(svg),
-                build_tray(model, &unscored, language),
-            ]
+            options.with(|options| match options.view {
+                MatrixView::Ranking => build_ranking_view(model, options, language),
+                MatrixView::Applications => build_applications_view(model, language),
+                MatrixView::Initiatives if model.initiatives.is_empty() => {
+                    vec![Dom::with_class("p", "empty-state")
+                        .attr("data-testid", "matrix-empty")
+                        .text(Text::MatrixEmpty.in_language(language))]
+                }
+                MatrixView::Initiatives => build_initiatives_view(model, options, language),
+            })
         });
         dom::replace_children(&container, content);
-        if let Some(initiative_id) = focus_after_render.try_update_value(Option::take).flatten() {
-            if let Some(bubble) = find_bubble(&container, &initiative_id) {
+        if let Some(item_id) = focus_after_render.try_update_value(Option::take).flatten() {
+            if let Some(bubble) = find_bubble(&container, &item_id) {
                 focus_svg_element(&bubble);
             }
         }
     });
 
-    let set_scores = move |initiative_id: EntityId, value: u8, effort: u8| {
-        let unchanged = state.model.with_untracked(|model| {
-            model.initiative(&initiative_id).is_some_and(|initiative| {
-                initiative.scores.value == Some(value) && initiative.scores.effort == Some(effort)
-            })
+    let set_scores = move |item_id: EntityId, is_application: bool, value: u8, effort: u8| {
+        let command = state.model.with_untracked(|model| {
+            if is_application {
+                let capability = model
+                    .capabilities
+                    .iter()
+                    .find(|capability| capability.id == item_id)?;
+                if capability.business_fit == Some(value)
+                    && capability.technical_fit == Some(effort)
+                {
+                    return None;
+                }
+                let mut changed = capability.clone();
+                changed.business_fit = Some(value);
+                changed.technical_fit = Some(effort);
+                Some(Command::Update(Entity::Capability(changed)))
+            } else {
+                let initiative = model.initiative(&item_id)?;
+                if initiative.scores.value == Some(value)
+                    && initiative.scores.effort == Some(effort)
+                {
+                    return None;
+                }
+                Some(Command::SetInitiativeScores {
+                    initiative_id: item_id.clone(),
+                    value: Some(value),
+                    effort: Some(effort),
+                })
+            }
         });
-        if !unchanged {
-            let _ = state.dispatch(Command::SetInitiativeScores {
-                initiative_id,
-                value: Some(value),
-                effort: Some(effort),
-            });
+        if let Some(command) = command {
+            let _ = state.dispatch(command);
+        }
+    };
+
+    let on_toolbar_change = move |event: web_sys::Event| {
+        if let Some(control) = dom::event_element(&event) {
+            options.update(|options| apply_toolbar_change(options, &control));
+        }
+    };
+    let on_toolbar_click = move |event: leptos::ev::MouseEvent| {
+        let (Some(toolbar_element), Some(container_element)) = (
+            toolbar.try_get_untracked().flatten(),
+            container.try_get_untracked().flatten(),
+        ) else {
+            return;
+        };
+        if let Some(button) = dom::closest_with(&event, "data-view") {
+            let slug = button.get_attribute("data-view").unwrap_or_default();
+            let Some((view, _, _)) = MatrixView::ALL
+                .into_iter()
+                .find(|(_, view_slug, _)| *view_slug == slug)
+            else {
+                return;
+            };
+            if let Ok(buttons) = toolbar_element.query_selector_all("[data-view]") {
+                for index in 0..buttons.length() {
+                    if let Some(other) = buttons
+                        .item(index)
+                        .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let pressed = other.get_attribute("data-view").as_deref() == Some(&slug);
+                        let _ = other
+                            .set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+                    }
+                }
+            }
+            if let Some(screen_element) = screen.try_get_untracked().flatten() {
+                let _ = screen_element.set_attribute("data-view", &slug);
+            }
+            options.update(|options| options.view = view);
+            return;
+        }
+        let Some(button) = dom::closest_with(&event, "data-action") else {
+            return;
+        };
+        let (title, view) = (
+            state.model.with_untracked(|model| model.title.clone()),
+            options.with_untracked(|options| options.view),
+        );
+        match button.get_attribute("data-action").as_deref() {
+            Some("reset-filters") => {
+                if let Ok(controls) =
+                    toolbar_element.query_selector_all("[data-filter], [data-option=search]")
+                {
+                    for index in 0..controls.length() {
+                        if let Some(control) = controls.item(index) {
+                            let keeps_value =
+                                control
+                                    .dyn_ref::<web_sys::Element>()
+                                    .is_some_and(|control| {
+                                        control.get_attribute("data-filter").as_deref()
+                                            == Some("colour")
+                                    });
+                            if !keeps_value {
+                                let _ = js_sys::Reflect::set(&control, &"value".into(), &"".into());
+                            }
+                        }
+                    }
+                }
+                options.update(|options| {
+                    options.filter = MatrixFilter::default();
+                    options.folded_search.clear();
+                });
+            }
+            Some("export-svg") => {
+                if let Some(svg) = current_svg(&container_element) {
+                    if !crate::ui::image_export::save_svg(
+                        &svg,
+                        &image_file_name(&title, view, "svg"),
+                    ) {
+                        report_export_failure(state);
+                    }
+                }
+            }
+            Some("export-png") => {
+                if let Some(svg) = current_svg(&container_element) {
+                    let file_name = image_file_name(&title, view, "png");
+                    leptos::task::spawn_local(async move {
+                        let width = (GEOMETRY.width * PNG_SCALE) as u32;
+                        let height = (GEOMETRY.height * PNG_SCALE) as u32;
+                        if !crate::ui::image_export::save_svg_as_png(
+                            &svg, width, height, &file_name,
+                        )
+                        .await
+                        {
+                            report_export_failure(state);
+                        }
+                    });
+                }
+            }
+            Some("print") => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }
+            _ => {}
         }
     };
 
@@ -485,14 +1705,26 @@ pub fn matrix_page() -> AnyView {
         if event.button() != 0 {
             return;
         }
-        let Some(bubble) = dom::closest_with(&event, "data-bubble") else {
-            return;
-        };
         let Some(container_element) = container.try_get_untracked().flatten() else {
             return;
         };
+        let start_pointer = (event.client_x(), event.client_y());
+        if let Some(tray_item) = dom::closest_with(&event, "data-tray") {
+            // A tray item becomes a drag only once the pointer moves; a click still
+            // opens it.
+            *drag_for_down.borrow_mut() = Some(Drag {
+                item_id: tray_item.get_attribute("data-tray").unwrap_or_default(),
+                is_application: tray_item.has_attribute("data-application"),
+                start_center: None,
+                start_pointer,
+                target: None,
+            });
+            return;
+        }
+        let Some(bubble) = dom::closest_with(&event, "data-bubble") else {
+            return;
+        };
         event.prevent_default();
-        let initiative_id = bubble.get_attribute("data-bubble").unwrap_or_default();
         let center = |name: &str| {
             bubble
                 .get_attribute(name)
@@ -500,8 +1732,10 @@ pub fn matrix_page() -> AnyView {
                 .unwrap_or(0.0)
         };
         *drag_for_down.borrow_mut() = Some(Drag {
-            initiative_id,
-            start_center: (center("data-cx"), center("data-cy")),
+            item_id: bubble.get_attribute("data-bubble").unwrap_or_default(),
+            is_application: bubble.has_attribute("data-application"),
+            start_center: Some((center("data-cx"), center("data-cy"))),
+            start_pointer,
             target: None,
         });
         let _ = container_element.set_pointer_capture(event.pointer_id());
@@ -517,85 +1751,191 @@ pub fn matrix_page() -> AnyView {
         let Some(container_element) = container.try_get_untracked().flatten() else {
             return;
         };
-        let Some(svg) = container_element.query_selector("svg").ok().flatten() else {
+        let Some(svg) = current_svg(&container_element) else {
             return;
         };
         let (x, y) = view_box_point(&svg, event.client_x(), event.client_y());
         let effort = GEOMETRY.effort_at(x);
         let value = GEOMETRY.value_at(y);
-        current.target = Some((value, effort));
-        if let Some(bubble) = find_bubble(&container_element, &current.initiative_id) {
-            let dx = GEOMETRY.x_of_effort(f64::from(effort)) - current.start_center.0;
-            let dy = GEOMETRY.y_of_value(f64::from(value)) - current.start_center.1;
-            let _ = bubble.set_attribute(
-                "transform",
-                &format!("translate({} {})", number(dx), number(dy)),
-            );
+        match current.start_center {
+            Some((start_x, start_y)) => {
+                current.target = Some((value, effort));
+                if let Some(bubble) = find_bubble(&container_element, &current.item_id) {
+                    let dx = GEOMETRY.x_of_effort(f64::from(effort)) - start_x;
+                    let dy = GEOMETRY.y_of_value(f64::from(value)) - start_y;
+                    let _ = bubble.set_attribute(
+                        "transform",
+                        &format!("translate({} {})", number(dx), number(dy)),
+                    );
+                }
+            }
+            None => {
+                let moved = (event.client_x() - current.start_pointer.0).abs()
+                    + (event.client_y() - current.start_pointer.1).abs();
+                if current.target.is_none() && moved < 6 {
+                    return;
+                }
+                if current.target.is_none() {
+                    let _ = container_element.set_pointer_capture(event.pointer_id());
+                }
+                // From the tray, only a drop inside the plot places the item.
+                let inside = x >= GEOMETRY.plot.x
+                    && x <= GEOMETRY.plot.x + GEOMETRY.plot.width
+                    && y >= GEOMETRY.plot.y
+                    && y <= GEOMETRY.plot.y + GEOMETRY.plot.height;
+                current.target = Some((value, effort)).filter(|_| inside);
+                if current.target.is_none() {
+                    // Marks the drag as started even outside the plot.
+                    current.start_pointer = (i32::MIN / 2, i32::MIN / 2);
+                }
+                if let Ok(Some(ghost)) = container_element.query_selector(".drag-ghost") {
+                    if inside {
+                        let _ = ghost
+                            .set_attribute("cx", &number(GEOMETRY.x_of_effort(f64::from(effort))));
+                        let _ = ghost
+                            .set_attribute("cy", &number(GEOMETRY.y_of_value(f64::from(value))));
+                        let _ = ghost.remove_attribute("visibility");
+                    } else {
+                        let _ = ghost.set_attribute("visibility", "hidden");
+                    }
+                }
+            }
         }
         let threshold = state
             .model
             .with_untracked(|model| model.settings.quadrant_threshold);
         highlight_quadrant(
             &container_element,
-            Some(quadrant_of(f64::from(value), f64::from(effort), threshold)),
+            current
+                .target
+                .map(|(value, effort)| quadrant_of(f64::from(value), f64::from(effort), threshold)),
         );
     };
 
     let drag_for_finish = drag.clone();
+    let suppress_for_finish = suppress_next_click.clone();
     let finish_drag = move |apply: bool| {
         let Some(finished) = drag_for_finish.borrow_mut().take() else {
             return;
         };
+        let tray_drag_started = finished.start_center.is_none()
+            && (finished.target.is_some() || finished.start_pointer.0 == i32::MIN / 2);
+        if tray_drag_started {
+            *suppress_for_finish.borrow_mut() = true;
+        }
         if let Some(container_element) = container.try_get_untracked().flatten() {
             highlight_quadrant(&container_element, None);
-            if let Some(bubble) = find_bubble(&container_element, &finished.initiative_id) {
+            if let Some(bubble) = find_bubble(&container_element, &finished.item_id) {
                 let _ = bubble.remove_attribute("transform");
                 let _ = bubble.class_list().remove_1("dragging");
             }
+            if let Ok(Some(ghost)) = container_element.query_selector(".drag-ghost") {
+                let _ = ghost.set_attribute("visibility", "hidden");
+            }
         }
         if let (true, Some((value, effort))) = (apply, finished.target) {
-            focus_after_render.set_value(Some(finished.initiative_id.clone()));
-            set_scores(finished.initiative_id, value, effort);
+            focus_after_render.set_value(Some(finished.item_id.clone()));
+            set_scores(finished.item_id, finished.is_application, value, effort);
         }
+    };
+
+    let suppress_for_click = suppress_next_click.clone();
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        // The click that ends a drag from the tray must not open the item.
+        if std::mem::take(&mut *suppress_for_click.borrow_mut()) {
+            event.prevent_default();
+            return;
+        }
+        let Some(button) = dom::closest_with(&event, "data-sort") else {
+            return;
+        };
+        let column = match button.get_attribute("data-sort").as_deref() {
+            Some("title") => RankingColumn::Title,
+            Some("value") => RankingColumn::Value,
+            Some("effort") => RankingColumn::Effort,
+            Some("quadrant") => RankingColumn::Quadrant,
+            _ => RankingColumn::Rank,
+        };
+        options.update(|options| {
+            options.ranking_descending =
+                options.ranking_column == column && !options.ranking_descending;
+            options.ranking_column = column;
+        });
     };
 
     let finish_drag_for_key = finish_drag.clone();
     let drag_for_key = drag.clone();
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        let Some(bubble) = dom::closest_with(&event, "data-bubble") else {
-            return;
-        };
-        let initiative_id = bubble.get_attribute("data-bubble").unwrap_or_default();
-        if event.key() == "Escape" && drag_for_key.borrow().is_some() {
-            finish_drag_for_key(false);
-            return;
-        }
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            browser::navigate_to_fragment(&ScreenName::Initiatives.entity_href(&initiative_id));
-            return;
-        }
-        let (value_step, effort_step): (i16, i16) = match event.key().as_str() {
+        let key = event.key();
+        let (value_step, effort_step): (i16, i16) = match key.as_str() {
             "ArrowUp" => (1, 0),
             "ArrowDown" => (-1, 0),
             "ArrowRight" => (0, 1),
             "ArrowLeft" => (0, -1),
-            _ => return,
+            _ => (0, 0),
         };
+        let step = |score: u8, change: i16| (i16::from(score) + change).clamp(1, 10) as u8;
+        if let Some(tray_item) = dom::closest_with(&event, "data-tray") {
+            // An arrow key places an unscored item in the middle of the matrix, one
+            // step in the arrow's direction; the arrows then move it on.
+            if (value_step, effort_step) != (0, 0) {
+                event.prevent_default();
+                let item_id = tray_item.get_attribute("data-tray").unwrap_or_default();
+                focus_after_render.set_value(Some(item_id.clone()));
+                set_scores(
+                    item_id,
+                    tray_item.has_attribute("data-application"),
+                    step(5, value_step),
+                    step(5, effort_step),
+                );
+            }
+            return;
+        }
+        let Some(bubble) = dom::closest_with(&event, "data-bubble") else {
+            return;
+        };
+        let item_id = bubble.get_attribute("data-bubble").unwrap_or_default();
+        let is_application = bubble.has_attribute("data-application");
+        if key == "Escape" && drag_for_key.borrow().is_some() {
+            finish_drag_for_key(false);
+            return;
+        }
+        if key == "Enter" || key == " " {
+            event.prevent_default();
+            let screen = if is_application {
+                ScreenName::Capabilities
+            } else {
+                ScreenName::Initiatives
+            };
+            browser::navigate_to_fragment(&screen.entity_href(&item_id));
+            return;
+        }
+        if (value_step, effort_step) == (0, 0) {
+            return;
+        }
         event.prevent_default();
         let current = state.model.with_untracked(|model| {
-            let initiative = model.initiative(&initiative_id)?;
-            let value = crate::model::formulas::scoring::effective_value(model, initiative)?.value;
-            Some((
-                crate::charts::matrix::snap_score(value),
-                initiative.scores.effort?,
-            ))
+            if is_application {
+                let capability = model
+                    .capabilities
+                    .iter()
+                    .find(|capability| capability.id == item_id)?;
+                Some((capability.business_fit?, capability.technical_fit?))
+            } else {
+                let initiative = model.initiative(&item_id)?;
+                let value =
+                    crate::model::formulas::scoring::effective_value(model, initiative)?.value;
+                Some((
+                    crate::charts::matrix::snap_score(value),
+                    initiative.scores.effort?,
+                ))
+            }
         });
         if let Some((value, effort)) = current {
-            let step = |score: u8, change: i16| (i16::from(score) + change).clamp(1, 10) as u8;
-            focus_after_render.set_value(Some(initiative_id.clone()));
+            focus_after_render.set_value(Some(item_id.clone()));
             set_scores(
-                initiative_id,
+                item_id,
+                is_application,
                 step(value, value_step),
                 step(effort, effort_step),
             );
@@ -613,11 +1953,15 @@ pub fn matrix_page() -> AnyView {
             let _ = card_element.set_attribute("hidden", "");
             return;
         };
-        let initiative_id = bubble.get_attribute("data-bubble").unwrap_or_default();
+        let item_id = bubble.get_attribute("data-bubble").unwrap_or_default();
         let language = state.language.get_untracked();
-        state
-            .model
-            .with_untracked(|model| fill_card(&card_element, model, &initiative_id, language));
+        state.model.with_untracked(|model| {
+            if bubble.has_attribute("data-application") {
+                fill_application_card(&card_element, model, &item_id, language);
+            } else {
+                fill_card(&card_element, model, &item_id, language);
+            }
+        });
         let frame = container_element.get_bounding_client_rect();
         let bounds = bubble.get_bounding_client_rect();
         let left = (bounds.right() - frame.left() + 12.0)
@@ -635,28 +1979,36 @@ pub fn matrix_page() -> AnyView {
     };
 
     let body = view! {
-            <div class="matrix-screen">
-                <div
-                    class="matrix-layout"
-                    node_ref=container
-                    on:pointerdown=dom::handler(on_pointer_down)
-                    on:pointermove=dom::handler(on_pointer_move)
-                    on:pointerup={
-                        let finish_drag = finish_drag.clone();
-                        move |_| finish_drag(true)
-                    }
-                    on:pointercancel={
-                        let finish_drag = finish_drag.clone();
-                        move |_| finish_drag(false)
-                    }
-                    on:keydown=dom::handler(on_keydown)
-                    on:mouseover=move |event| show_card(&event)
-                    on:focusin=move |event| show_card(&event)
-                    on:mouseleave=move |_| hide_card()
-                    on:focusout=move |_| hide_card()
-                ></div>
-                <div class="matrix-card" role="tooltip" data-testid="matrix-card" node_ref=card hidden></div>
-            </div>
+        <div class="matrix-screen" data-view="initiatives" node_ref=screen>
+            <div
+                class="matrix-toolbar"
+                node_ref=toolbar
+                on:change=dom::handler(on_toolbar_change)
+                on:input=dom::handler(on_toolbar_change)
+                on:click=dom::handler(on_toolbar_click)
+            ></div>
+            <div
+                class="matrix-layout"
+                node_ref=container
+                on:pointerdown=dom::handler(on_pointer_down)
+                on:pointermove=dom::handler(on_pointer_move)
+                on:pointerup={
+                    let finish_drag = finish_drag.clone();
+                    move |_| finish_drag(true)
+                }
+                on:pointercancel={
+                    let finish_drag = finish_drag.clone();
+                    move |_| finish_drag(false)
+                }
+                on:click=dom::handler(on_click)
+                on:keydown=dom::handler(on_keydown)
+                on:mouseover=move |event| show_card(&event)
+                on:focusin=move |event| show_card(&event)
+                on:mouseleave=move |_| hide_card()
+                on:focusout=move |_| hide_card()
+            ></div>
+            <div class="matrix-card" role="tooltip" data-testid="matrix-card" node_ref=card hidden></div>
+        </div>
     }
     .into_any();
     super::page_frame(
@@ -665,6 +2017,18 @@ pub fn matrix_page() -> AnyView {
         Some(Text::IntroMatrix),
         body,
     )
+}
+
+fn report_export_failure(state: AppState) {
+    let language = state.language.get_untracked();
+    state.push_notice(Notice {
+        notice_id: 0,
+        severity: NoticeSeverity::Error,
+        title: Text::ExportFailed.in_language(language).to_string(),
+        body: String::new(),
+        detail: None,
+        backup_key: None,
+    });
 }
 
 /// Focuses an SVG element (a bubble group with tabindex).
