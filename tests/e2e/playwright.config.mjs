@@ -4,7 +4,10 @@ import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const E2E_PORT = 4173;
+// E2E_DIST and E2E_PORT let a second run test a copy of a build while dist/ is being
+// rebuilt (for example while writing tests beside ongoing work).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST_DIRECTORY = process.env.E2E_DIST ?? 'dist';
 export const APP_PATH = '/tools/bitalign/';
 
 export default defineConfig({
@@ -37,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/static-server.mjs --root dist --port ${E2E_PORT} --prefix ${APP_PATH}`,
+    command: `node tests/e2e/static-server.mjs --root ${DIST_DIRECTORY} --port ${E2E_PORT} --prefix ${APP_PATH}`,
     cwd: repositoryRoot,
     url: `http://127.0.0.1:${E2E_PORT}${APP_PATH}`,
     reuseExistingServer: !process.env.CI,
