@@ -16,9 +16,9 @@ fn main() {
                 .await
                 .and_then(|text| bitalign::samples::sample_from_text(&text))
         };
-        leptos::mount::mount_to_body(move || {
-            leptos::view! { <bitalign::ui::App first_visit_sample=first_visit_sample /> }
-        });
+        // The mount only provides the reactive owner and the executor; the interface
+        // is built by `ui::dom` (see ARCHITECTURE.md).
+        leptos::mount::mount_to_body(move || bitalign::ui::start_app(first_visit_sample));
     });
 }
 

@@ -7,7 +7,6 @@
 //! `data-action`; keyboard focus moves to the dialog's safe first button when it
 //! opens, and Escape takes the safe way out (cancel, close).
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -191,9 +190,10 @@ fn build_confirmation(confirmation: &Confirmation, language: Language) -> Dom {
 }
 
 /// The container of all dialogs.
-pub fn dialogs() -> impl IntoView {
+pub fn dialogs() -> Dom {
     let state = expect_context::<AppState>();
-    let root = NodeRef::<html::Div>::new();
+    let container = Dom::new("div");
+    let root = container.element();
     Effect::new(move |previous_focus: Option<Option<&'static str>>| {
         let language = state.language.get();
         let dialog = if let Some((file_name, error)) = state.import_error.get() {
@@ -214,7 +214,6 @@ pub fn dialogs() -> impl IntoView {
                 )
             })
         };
-        let root = root.get()?;
         let focus_target = dialog.as_ref().map(|(_, focus_target)| *focus_target);
         dom::replace_children(
             &root,
@@ -255,5 +254,7 @@ pub fn dialogs() -> impl IntoView {
             run_action("confirm-cancel");
         }
     };
-    view! { <div node_ref=root on:click=dom::handler(on_click) on:keydown=dom::handler(on_keydown)></div> }
+    dom::listen(&container.element(), "click", on_click);
+    dom::listen(&container.element(), "keydown", on_keydown);
+    container
 }

@@ -7,8 +7,12 @@
 //! a hundred fields and a dozen column sets from data: as `view!` code they made the
 //! WebAssembly bundle grow by more than 100 KB (gzip), far past the size budget. Here
 //! the same DOM is built by a handful of plain functions, and events are handled by
-//! one delegated listener per form or list (declared with Leptos' `on:` on the root,
-//! so Leptos owns their lifetime) that reads `data-*` attributes of the target.
+//! one delegated listener per container ([`listen`], removed with the reactive owner
+//! that created it) that reads `data-*` attributes of the target.
+//!
+//! The whole interface is built this way; Leptos provides the reactive system
+//! (signals, memos, effects and their owners), not the rendering. Building the frames
+//! with `view!` too cost about 15 KB (gzip) of rendering code and node references.
 //!
 //! # Safety of content
 //!
@@ -26,6 +30,11 @@ fn document() -> web_sys::Document {
 }
 
 impl Dom {
+    /// The element, for listeners and effects that update it in place.
+    pub fn element(&self) -> web_sys::Element {
+        self.0.clone()
+    }
+
     pub fn new(tag: &str) -> Dom {
         Dom(document()
             .create_element(tag)
@@ -152,8 +161,60 @@ pub fn effect(update: impl Fn() + 'static) {
     leptos::prelude::Effect::new(move |_| update());
 }
 
-/// An event handler boxed for the same reason as [`effect`]: all handlers of one
-/// event type share one instance of Leptos' listener code.
-pub fn handler<E: 'static>(handle: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
-    Box::new(handle)
+/// An event listener on an element, removed when the reactive owner that created it
+/// is cleaned up: the page, or the effect run that built the element. Removing it
+/// (rather than only dropping the closure) matters because a focused element that is
+/// removed from the page still reports `focusout`, and a dropped closure would throw.
+struct ListenerRegistration {
+    element: web_sys::Element,
+    event_name: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for ListenerRegistration {
+    fn drop(&mut self) {
+        let _ = self.element.remove_event_listener_with_callback(
+            self.event_name,
+            self.closure.as_ref().unchecked_ref(),
+        );
+    }
+}
+
+/// Listens to `event_name` on `element` for as long as the current reactive owner
+/// lives (see [`ListenerRegistration`]). The handler receives the event as `E`.
+///
+/// The generic part is a one-line cast; the registration is compiled once.
+pub fn listen<E: JsCast + 'static>(
+    element: &web_sys::Element,
+    event_name: &'static str,
+    mut handle: impl FnMut(E) + 'static,
+) {
+    listen_to_events(
+        element,
+        event_name,
+        Box::new(move |event: web_sys::Event| handle(event.unchecked_into::<E>())),
+    );
+}
+
+fn listen_to_events(
+    element: &web_sys::Element,
+    event_name: &'static str,
+    mut handle: Box<dyn FnMut(web_sys::Event)>,
+) {
+    // Handlers run inside the owner that created them, so they reach the context
+    // (the app state) and what they create is owned like the rest of the screen.
+    let owner = leptos::prelude::Owner::current();
+    let closure =
+        wasm_bindgen::closure::Closure::wrap(Box::new(move |event: web_sys::Event| match &owner {
+            Some(owner) => owner.with(|| handle(event)),
+            None => handle(event),
+        }) as Box<dyn FnMut(web_sys::Event)>);
+    let _ = element.add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref());
+    // The arena of the current owner keeps the registration and drops it (removing
+    // the listener) when the owner is cleaned up.
+    leptos::prelude::StoredValue::new_local(ListenerRegistration {
+        element: element.clone(),
+        event_name,
+        closure,
+    });
 }

@@ -12,7 +12,6 @@
 //! resulting commands as one undo step.
 
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -26,7 +25,7 @@ use crate::model::{EntityId, EntityKind, Model};
 use crate::route::ScreenName;
 use crate::state::{AppState, Confirmation};
 use crate::ui::dom::{self, Dom};
-use crate::ui::translated;
+use crate::ui::translated_element;
 
 /// What a screen's editor needs to open and close forms.
 #[derive(Clone, Copy)]
@@ -93,7 +92,7 @@ impl FormState {
 }
 
 /// The editor of `subject`. `control` is `None` for a form that stays open (Settings).
-pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> AnyView {
+pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> Dom {
     let state = expect_context::<AppState>();
     // Drafts are typed in the language the form was opened in and read back in it, so
     // switching the language while typing cannot turn "1.234" into one point two.
@@ -102,10 +101,10 @@ pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> AnyV
         .model
         .with_untracked(|model| forms::read_form(model, &subject, &form_context(form_language)));
     let Some(initial_drafts) = initial_drafts else {
-        return view! {
-            <p class="empty-state" role="status" data-testid="entity-not-found">{translated(Text::EntityNotFound)}</p>
-        }
-        .into_any();
+        return translated_element("p", Text::EntityNotFound)
+            .attr("class", "empty-state")
+            .attr("role", "status")
+            .attr("data-testid", "entity-not-found");
     };
     let specs = forms::field_specs(&subject);
     let form = FormState {
@@ -132,14 +131,15 @@ pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> AnyV
         has_control: control.is_some(),
     };
     let subject = StoredValue::new(subject);
-    let root = NodeRef::<html::Section>::new();
+    let slug = entity_kind.map_or("settings", forms::kind_slug);
+    let section = Dom::with_class("section", "editor")
+        .attr("aria-labelledby", "editor-title")
+        .attr("data-testid", &format!("{slug}-form"));
+    let root = section.element();
 
     dom::effect(move || {
         let language = state.language.get();
         form.render_version.track();
-        let Some(root) = root.get() else {
-            return;
-        };
         let content = state
             .model
             .with_untracked(|model| build_form(model, form, &frame, language));
@@ -260,21 +260,17 @@ pub fn entity_form(subject: FormSubject, control: Option<EditorControl>) -> AnyV
         }
     };
 
-    let slug = entity_kind.map_or("settings", forms::kind_slug);
-    view! {
-        <section
-            class="editor"
-            aria-labelledby="editor-title"
-            data-testid=format!("{slug}-form")
-            node_ref=root
-            on:submit=dom::handler(submit)
-            on:keydown=dom::handler(on_keydown)
-            on:input=dom::handler(move |event: web_sys::Event| on_edit(&event))
-            on:change=dom::handler(move |event: web_sys::Event| on_edit(&event))
-            on:click=dom::handler(on_click)
-        ></section>
-    }
-    .into_any()
+    let element = section.element();
+    dom::listen(&element, "submit", submit);
+    dom::listen(&element, "keydown", on_keydown);
+    dom::listen(&element, "input", move |event: web_sys::Event| {
+        on_edit(&event)
+    });
+    dom::listen(&element, "change", move |event: web_sys::Event| {
+        on_edit(&event)
+    });
+    dom::listen(&element, "click", on_click);
+    section
 }
 
 /// What the frame of a form shows besides its fields.

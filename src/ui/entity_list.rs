@@ -7,7 +7,6 @@
 //! is one delegated click listener on the table reading `data-sort` from the header
 //! button that was clicked.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::forms::lists::{
@@ -20,7 +19,7 @@ use crate::route::ScreenName;
 use crate::state::AppState;
 use crate::ui::dom::{self, Dom};
 use crate::ui::entity_form::EditorControl;
-use crate::ui::translated;
+use crate::ui::{translate_attribute, translated_element};
 
 /// Formats through the browser's Intl in the model's currency.
 pub struct IntlFormatter {
@@ -154,14 +153,14 @@ fn build_table(input: TableInput) -> Vec<Dom> {
     children
 }
 
-pub fn entity_list(kind: EntityKind, control: EditorControl) -> AnyView {
+pub fn entity_list(kind: EntityKind, control: EditorControl) -> Dom {
     let state = expect_context::<AppState>();
     let language = state.language;
     let slug = forms::kind_slug(kind);
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<ListSort>);
-    let table_container = NodeRef::<html::Div>::new();
-    let has_rows = Memo::new(move |_| state.model.with(|model| model.entity_count(kind) > 0));
+    let table = Dom::with_class("div", "list-table");
+    let container = table.element();
 
     dom::effect(move || {
         let language = language.get();
@@ -169,9 +168,6 @@ pub fn entity_list(kind: EntityKind, control: EditorControl) -> AnyView {
             .route
             .with(|route| route.focused_id().map(str::to_string));
         let sort_now = sort.get();
-        let Some(container) = table_container.get() else {
-            return;
-        };
         let (rows, total_rows) = state.model.with(|model| {
             let formatter = IntlFormatter {
                 language,
@@ -218,28 +214,53 @@ pub fn entity_list(kind: EntityKind, control: EditorControl) -> AnyView {
 
     let heading_id = format!("{slug}-list-heading");
     let search_id = format!("{slug}-search");
-    let section_labelled_by = heading_id.clone();
-    let label_for = search_id.clone();
-    view! {
-        <section class="entity-list" aria-labelledby=section_labelled_by data-testid=format!("{slug}-list")>
-            <div class="list-header">
-                <h2 id=heading_id>{move || messages::entity_kind_plural(kind, language.get())}</h2>
-                <button type="button" class="button primary" data-testid=format!("new-{slug}") on:click=dom::handler(move |_: web_sys::MouseEvent| control.open_new(kind, None))>
-                    {"+ "}{move || messages::entity_kind_singular_capitalized(kind, language.get())}
-                </button>
-            </div>
-            <div class="list-tools" class:hidden=move || !has_rows.get()>
-                <label for=label_for>{translated(Text::SearchLabel)}</label>
-                <input
-                    type="search"
-                    id=search_id
-                    data-testid=format!("{slug}-search")
-                    placeholder=translated(Text::SearchPlaceholder)
-                    on:input=dom::handler(move |event: web_sys::Event| query.set(event_target_value(&event)))
-                />
-            </div>
-            <div class="list-table" node_ref=table_container on:click=dom::handler(on_table_click)></div>
-        </section>
-    }
-    .into_any()
+    let heading = Dom::new("h2").attr("id", &heading_id);
+    let new_button = Dom::with_class("button", "button primary")
+        .attr("type", "button")
+        .attr("data-testid", &format!("new-{slug}"));
+    let search = Dom::new("input")
+        .attr("type", "search")
+        .attr("id", &search_id)
+        .attr("data-testid", &search_id);
+    translate_attribute(&search, "placeholder", Text::SearchPlaceholder);
+    let tools = Dom::with_class("div", "list-tools")
+        .child(translated_element("label", Text::SearchLabel).attr("for", &search_id))
+        .child(search);
+    // Names follow the language; the search is hidden while the list is empty.
+    let heading_element = heading.element();
+    let button_element = new_button.element();
+    let tools_element = tools.element();
+    dom::effect(move || {
+        let language = language.get();
+        heading_element.set_text_content(Some(messages::entity_kind_plural(kind, language)));
+        button_element.set_text_content(Some(&format!(
+            "+ {}",
+            messages::entity_kind_singular_capitalized(kind, language)
+        )));
+        let has_rows = state.model.with(|model| model.entity_count(kind) > 0);
+        let _ = tools_element
+            .class_list()
+            .toggle_with_force("hidden", !has_rows);
+    });
+    dom::listen(
+        &new_button.element(),
+        "click",
+        move |_: web_sys::MouseEvent| control.open_new(kind, None),
+    );
+    dom::listen(&tools.element(), "input", move |event: web_sys::Event| {
+        if let Some(input) = dom::event_element(&event) {
+            query.set(dom::element_value(&input));
+        }
+    });
+    dom::listen(&table.element(), "click", on_table_click);
+    Dom::with_class("section", "entity-list")
+        .attr("aria-labelledby", &heading_id)
+        .attr("data-testid", &format!("{slug}-list"))
+        .child(
+            Dom::with_class("div", "list-header")
+                .child(heading)
+                .child(new_button),
+        )
+        .child(tools)
+        .child(table)
 }

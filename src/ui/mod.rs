@@ -17,10 +17,10 @@ use crate::browser;
 use crate::route::Route;
 use crate::state::AppState;
 
-/// The root component: loads the state and renders the shell. `first_visit_sample`
-/// is the model to open when this browser has none stored yet.
-#[component]
-pub fn App(first_visit_sample: Option<crate::model::Model>) -> impl IntoView {
+/// Loads the state and puts the shell into the page; runs inside the reactive owner
+/// that Leptos' mount creates. `first_visit_sample` is the model to open when this
+/// browser has none stored yet.
+pub fn start_app(first_visit_sample: Option<crate::model::Model>) {
     let state = AppState::provide(first_visit_sample);
     browser::set_document_language(state.language.get_untracked().code());
     install_global_listeners(state);
@@ -31,7 +31,9 @@ pub fn App(first_visit_sample: Option<crate::model::Model>) -> impl IntoView {
         let _ = browser::request_persistent_storage().await;
     };
     leptos::task::spawn_local(request_persistence);
-    view! { <shell::Shell /> }
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&shell::shell().element());
+    }
 }
 
 /// Whether a keyboard event comes from a field where the browser's own text undo
@@ -120,15 +122,22 @@ fn drag_carries_files(event: &web_sys::DragEvent) -> bool {
         .unwrap_or(false)
 }
 
-/// A fixed text in the current language, updating when the language changes.
-///
-/// Every call site shares this one closure type. Writing `move || text(…)` at each
-/// place instead gives every place its own closure type, and Leptos then compiles the
-/// rendering code once per type: with dozens of texts per screen that multiplies the
-/// size of the WebAssembly bundle.
-pub fn translated(
-    text: crate::i18n::Text,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+/// Sets an attribute (a label, a placeholder) to a fixed text in the current language,
+/// updated in place when the language changes.
+pub fn translate_attribute(element: &dom::Dom, name: &'static str, text: crate::i18n::Text) {
     let language = expect_context::<AppState>().language;
-    move || text.in_language(language.get())
+    let target = element.element();
+    dom::effect(move || {
+        let _ = target.set_attribute(name, text.in_language(language.get()));
+    });
+}
+
+/// An element holding a fixed text in the current language, updated in place when the
+/// language changes.
+pub fn translated_element(tag: &str, text: crate::i18n::Text) -> dom::Dom {
+    let language = expect_context::<AppState>().language;
+    let element = dom::Dom::new(tag);
+    let target = element.element();
+    dom::effect(move || target.set_text_content(Some(text.in_language(language.get()))));
+    element
 }

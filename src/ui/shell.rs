@@ -1,11 +1,10 @@
 //! The frame around every screen: header with file and undo controls, navigation,
 //! notices, the drop overlay and the dialogs of the file import.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::ui::dom::{self, Dom};
-use crate::ui::translated;
+use crate::ui::{translate_attribute, translated_element};
 
 use crate::browser;
 use crate::i18n::{Language, Text};
@@ -63,24 +62,22 @@ pub fn screen_label(screen: ScreenName) -> Text {
     }
 }
 
-#[component]
-pub fn Shell() -> impl IntoView {
+/// The frame: skip link, header, navigation, the current screen, notices, dialogs
+/// and the overlay shown while a file is dragged over the window.
+pub fn shell() -> Dom {
     let state = expect_context::<AppState>();
     let language = state.language;
     let navigation_open = RwSignal::new(false);
-    let main_region = NodeRef::<html::Main>::new();
     let drop_target_active = use_drop_target_signal(state);
     // Rendering by screen rather than by route keeps a screen (and its filter and
     // sort) in place when only the entity it focuses on changes.
     let current_screen = Memo::new(move |_| state.route.with(|route| route.screen()));
 
-    let navigation_list = NodeRef::<html::Ul>::new();
+    let navigation_list = Dom::new("ul");
+    let list = navigation_list.element();
     dom::effect(move || {
         let language = language.get();
         let current_screen = state.route.with(|route| route.screen());
-        let Some(list) = navigation_list.get() else {
-            return;
-        };
         let links = SCREEN_SEGMENTS
             .iter()
             .map(|(_, screen)| {
@@ -96,33 +93,62 @@ pub fn Shell() -> impl IntoView {
             .collect();
         dom::replace_children(&list, links);
     });
+    dom::listen(
+        &navigation_list.element(),
+        "click",
+        move |_: web_sys::Event| navigation_open.set(false),
+    );
+    let navigation = Dom::with_class("nav", "app-navigation")
+        .attr("id", "main-navigation")
+        .child(navigation_list);
+    translate_attribute(&navigation, "aria-label", Text::MainNavigation);
 
-    let skip_to_content = move |_| {
-        if let Some(main) = main_region.get() {
+    // The screen is built inside this effect, so its effects and listeners belong to
+    // the effect's run and are cleaned up when the next screen replaces it.
+    let screen_slot = Dom::with_class("div", "screen-slot");
+    let slot = screen_slot.element();
+    dom::effect(move || {
+        let screen = current_screen.get();
+        dom::replace_children(&slot, vec![pages::render_screen(screen)]);
+    });
+    let main_region = Dom::with_class("main", "app-main")
+        .attr("id", "main")
+        .attr("tabindex", "-1")
+        .child(export_reminder())
+        .child(screen_slot);
+
+    let skip_link = translated_element("button", Text::SkipToContent).attr("class", "skip-link");
+    let main_element = main_region.element();
+    dom::listen(&skip_link.element(), "click", move |_: web_sys::Event| {
+        if let Ok(main) = main_element.clone().dyn_into::<web_sys::HtmlElement>() {
             let _ = main.focus();
         }
-    };
+    });
 
-    view! {
-        <div class="app" class:navigation-open=move || navigation_open.get()>
-            <button class="skip-link" on:click=dom::handler(skip_to_content)>
-                {translated(Text::SkipToContent)}
-            </button>
-            {header(navigation_open)}
-            <nav id="main-navigation" class="app-navigation" aria-label=translated(Text::MainNavigation)>
-                <ul node_ref=navigation_list on:click=dom::handler(move |_: web_sys::MouseEvent| navigation_open.set(false))></ul>
-            </nav>
-            <main id="main" class="app-main" tabindex="-1" node_ref=main_region>
-                {export_reminder()}
-                {move || pages::render_screen(current_screen.get())}
-            </main>
-            {notices()}
-            {dialogs()}
-            <div class="drop-overlay" class:visible=move || drop_target_active.get() aria-hidden="true">
-                <p>{translated(Text::DropFileHere)}</p>
-            </div>
-        </div>
-    }
+    let overlay = Dom::with_class("div", "drop-overlay")
+        .attr("aria-hidden", "true")
+        .child(translated_element("p", Text::DropFileHere));
+    let overlay_element = overlay.element();
+    let app = Dom::with_class("div", "app")
+        .child(skip_link)
+        .child(header(navigation_open))
+        .child(navigation)
+        .child(main_region)
+        .child(notices())
+        .child(dialogs())
+        .child(overlay);
+    let app_element = app.element();
+    dom::effect(move || {
+        let _ = app_element
+            .class_list()
+            .toggle_with_force("navigation-open", navigation_open.get());
+    });
+    dom::effect(move || {
+        let _ = overlay_element
+            .class_list()
+            .toggle_with_force("visible", drop_target_active.get());
+    });
+    app
 }
 
 fn header_button(class: &str, action: &str, label: &str) -> Dom {
@@ -138,15 +164,13 @@ fn header_button(class: &str, action: &str, label: &str) -> Dom {
 /// language switch. Built once per language; the parts that change with the model
 /// (title, save status, whether undo and redo are possible) are updated in place, so
 /// a button keeps keyboard focus while it is pressed repeatedly.
-fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
+fn header(navigation_open: RwSignal<bool>) -> Dom {
     let state = expect_context::<AppState>();
-    let root = NodeRef::<html::Header>::new();
+    let header = Dom::with_class("header", "app-header");
+    let root = header.element();
     let built = RwSignal::new(0u32);
     dom::effect(move || {
         let language = state.language.get();
-        let Some(root) = root.get() else {
-            return;
-        };
         let text = |text: Text| text.in_language(language);
         let language_select = Dom::new("select")
             .attr("id", "header-language")
@@ -292,15 +316,18 @@ fn header(navigation_open: RwSignal<bool>) -> impl IntoView {
             read_and_receive_file(state, file);
         }
     };
-    view! { <header class="app-header" node_ref=root on:click=dom::handler(on_click) on:change=dom::handler(on_change)></header> }
+    dom::listen(&header.element(), "click", on_click);
+    dom::listen(&header.element(), "change", on_change);
+    header
 }
 
 /// Reminds the user to save a file when the last one is old or there is none yet,
 /// because browsers may evict the storage of rarely visited sites.
-fn export_reminder() -> impl IntoView {
+fn export_reminder() -> Dom {
     let state = expect_context::<AppState>();
     let dismissed = RwSignal::new(false);
-    let root = NodeRef::<html::Div>::new();
+    let container = Dom::new("div");
+    let root = container.element();
     dom::effect(move || {
         let language = state.language.get();
         let reminder = if dismissed.get() {
@@ -319,9 +346,6 @@ fn export_reminder() -> impl IntoView {
                 // user's own, that is once something was changed in this session.
                 None => state.can_undo.get().then_some(Text::ExportNeverReminder),
             }
-        };
-        let Some(root) = root.get() else {
-            return;
         };
         let content = reminder.map(|text| {
             Dom::with_class("div", "banner warning")
@@ -351,19 +375,19 @@ fn export_reminder() -> impl IntoView {
             _ => {}
         }
     };
-    view! { <div node_ref=root on:click=dom::handler(on_click)></div> }
+    dom::listen(&container.element(), "click", on_click);
+    container
 }
 
 /// Confirmations, warnings and errors, announced to screen readers. Notices are few
 /// and short-lived, so the list is rebuilt on each change.
-fn notices() -> impl IntoView {
+fn notices() -> Dom {
     let state = expect_context::<AppState>();
-    let root = NodeRef::<html::Section>::new();
+    let section = Dom::with_class("section", "notices").attr("aria-live", "polite");
+    translate_attribute(&section, "aria-label", Text::Notifications);
+    let root = section.element();
     dom::effect(move || {
         let language = state.language.get();
-        let Some(root) = root.get() else {
-            return;
-        };
         let items = state.notices.with(|notices| {
             notices
                 .iter()
@@ -435,7 +459,6 @@ fn notices() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <section class="notices" aria-live="polite" aria-label=translated(Text::Notifications) node_ref=root on:click=dom::handler(on_click)></section>
-    }
+    dom::listen(&section.element(), "click", on_click);
+    section
 }

@@ -153,6 +153,8 @@ test('bad input is explained beside each field, nothing is stored until it is fi
   await page.getByTestId('goal-form').getByLabel('Gewicht (1–5)').fill('9');
   await page.getByTestId('save-entity').click();
   await expect(page.locator('#field-weight-error')).toHaveText('Bitte eine ganze Zahl von 1 bis 5 eingeben.');
+  // Escape closes the form from within it: focus has moved to the field to fix.
+  await expect(page.getByTestId('goal-form').getByLabel('Gewicht (1–5)')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('goal-form')).toHaveCount(0);
   // Focus is not lost with the form: it is back on the screen's content.

@@ -71,6 +71,12 @@ test('drag a bubble into another quadrant: stored, badge and ranking follow, und
   let scores = stored.initiatives.find((initiative) => initiative.id === initiativeId).scores;
   expect([scores.value, scores.effort]).toEqual([9, 2]);
 
+  // The ranking follows: its priority score is now value 9 ÷ effort 2 = 4,5.
+  await page.getByTestId('view-ranking').click();
+  const rankingRow = page.locator(`[data-testid=ranking-row][data-initiative="${initiativeId}"]`);
+  await expect(rankingRow.getByTestId('ranking-score')).toHaveText('4,5');
+  await expect(rankingRow).toContainText('Nutzen 9 ÷ Aufwand 2');
+
   // The badge in the list follows.
   const title = stored.initiatives.find((initiative) => initiative.id === initiativeId).title;
   await page.goto('./#/initiatives');

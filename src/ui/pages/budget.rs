@@ -1,7 +1,6 @@
 //! The summary above the spend list: what IT costs per year, from spend items and from
 //! initiatives, against the yearly IT budget.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{intl, Language, Text};
@@ -10,20 +9,18 @@ use crate::model::Model;
 use crate::state::AppState;
 use crate::ui::dom::{self, Dom};
 
-pub fn budget_summary() -> AnyView {
+pub fn budget_summary() -> Dom {
     let state = expect_context::<AppState>();
-    let root = NodeRef::<html::Div>::new();
+    let summary = Dom::with_class("div", "budget-summary");
+    let root = summary.element();
     dom::effect(move || {
         let language = state.language.get();
-        let Some(root) = root.get() else {
-            return;
-        };
         let content = state
             .model
             .with(|model| build_budget_summary(model, language));
         dom::replace_children(&root, vec![content]);
     });
-    view! { <div class="budget-summary" node_ref=root></div> }.into_any()
+    summary
 }
 
 fn figure(label: Text, value: &str, test_id: &str, language: Language) -> Dom {

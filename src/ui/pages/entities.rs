@@ -13,6 +13,7 @@ use crate::i18n::Text;
 use crate::model::EntityKind;
 use crate::route::ScreenName;
 use crate::state::AppState;
+use crate::ui::dom::{self, Dom};
 use crate::ui::entity_form::{entity_form, EditorControl};
 use crate::ui::entity_list::entity_list;
 use crate::ui::shell::screen_label;
@@ -37,7 +38,7 @@ pub fn screen_contents(screen: ScreenName) -> (&'static [EntityKind], Text) {
     }
 }
 
-pub fn entity_screen(screen: ScreenName, summary: Option<AnyView>) -> AnyView {
+pub fn entity_screen(screen: ScreenName, summary: Option<Dom>) -> Dom {
     let state = expect_context::<AppState>();
     let (kinds, intro) = screen_contents(screen);
     let control = EditorControl {
@@ -57,7 +58,9 @@ pub fn entity_screen(screen: ScreenName, summary: Option<AnyView>) -> AnyView {
         }
         current
     });
-    let editor = move || {
+    let editor_slot = Dom::new("div").attr("class", "editor-slot");
+    let slot = editor_slot.element();
+    dom::effect(move || {
         let subject = match (control.creating.get(), focused_id.get()) {
             (Some(subject), _) => subject,
             (None, Some(id)) => {
@@ -72,24 +75,25 @@ pub fn entity_screen(screen: ScreenName, summary: Option<AnyView>) -> AnyView {
                     preset_goal_id: None,
                 }
             }
-            (None, None) => return None,
+            (None, None) => {
+                dom::replace_children(&slot, Vec::new());
+                return;
+            }
         };
-        Some(entity_form(subject, Some(control)))
-    };
-    let lists = kinds
-        .iter()
-        .map(|kind| entity_list(*kind, control))
-        .collect_view();
-    let body = view! {
-        {summary}
-        <div class="screen-body">
-            {editor}
-            <div class="lists">{lists}</div>
-        </div>
+        dom::replace_children(&slot, vec![entity_form(subject, Some(control))]);
+    });
+    let lists = Dom::with_class("div", "lists");
+    for kind in kinds {
+        lists.push(entity_list(*kind, control));
     }
-    .into_any();
+    let mut body: Vec<Dom> = summary.into_iter().collect();
+    body.push(
+        Dom::with_class("div", "screen-body")
+            .child(editor_slot)
+            .child(lists),
+    );
     super::page_frame(
-        format!("page-{}", screen.segment()),
+        &format!("page-{}", screen.segment()),
         screen_label(screen),
         Some(intro),
         body,

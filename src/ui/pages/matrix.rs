@@ -9,9 +9,7 @@
 //! step). Unscored items wait in a tray and are dragged in from there (or placed with
 //! an arrow key). Events are delegated to the containers: pointer events for dragging
 //! (with pointer capture, so a drag outside the matrix clamps to 1 or 10), keydown for
-//! arrow keys and Enter, mouseover and focusin for the card. Handlers read the node
-//! refs with `try_get_untracked`, because a focusout can arrive after navigation has
-//! removed the page, and reading a disposed reference would panic.
+//! arrow keys and Enter, mouseover and focusin for the card.
 //!
 //! The toolbar is built when the model or the language changes, not when an option
 //! changes, so typing in the search box never rebuilds the box itself.
@@ -22,7 +20,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -113,6 +110,8 @@ struct Drag {
     start_center: Option<(f64, f64)>,
     /// Where the pointer went down, to tell a drag from a click on a tray item.
     start_pointer: (i32, i32),
+    /// Whether a drag from the tray has begun (the pointer moved far enough).
+    started: bool,
     target: Option<(u8, u8)>,
 }
 
@@ -600,6 +599,7 @@ fn build_tray(
                 Dom::with_class("a", "tray-item")
                     .attr("href", &href)
                     .attr("data-tray", id)
+                    .attr("draggable", "false")
                     .attr_if(is_application, "data-application", "")
                     .attr("data-testid", "tray-item")
                     .text(title),
@@ -1240,7 +1240,12 @@ fn labelled_select(
     first_label: Text,
     language: Language,
 ) -> Dom {
-    let select_id = format!("matrix-{filter}");
+    // Filters are named `matrix-filter-…`; other choices (the colour) `matrix-…`.
+    let select_id = if filter == "colour" {
+        "matrix-colour".to_string()
+    } else {
+        format!("matrix-filter-{filter}")
+    };
     let select = Dom::new("select")
         .attr("id", &select_id)
         .attr("data-testid", &select_id)
@@ -1509,12 +1514,21 @@ fn image_file_name(model_title: &str, view: MatrixView, extension: &str) -> Stri
     format!("{base}-{view_name}.{extension}")
 }
 
-pub fn matrix_page() -> AnyView {
+pub fn matrix_page() -> Dom {
     let state = expect_context::<AppState>();
-    let screen = NodeRef::<html::Div>::new();
-    let toolbar = NodeRef::<html::Div>::new();
-    let container = NodeRef::<html::Div>::new();
-    let card = NodeRef::<html::Div>::new();
+    let screen_dom = Dom::with_class("div", "matrix-screen").attr("data-view", "initiatives");
+    let toolbar_dom = Dom::with_class("div", "matrix-toolbar");
+    let container_dom = Dom::with_class("div", "matrix-layout");
+    let card_dom = Dom::with_class("div", "matrix-card")
+        .attr("role", "tooltip")
+        .attr("data-testid", "matrix-card")
+        .attr("hidden", "");
+    let (screen, toolbar, container, card) = (
+        screen_dom.element(),
+        toolbar_dom.element(),
+        container_dom.element(),
+        card_dom.element(),
+    );
     let options = RwSignal::new(MatrixOptions::default());
     // Plain shared cells rather than reactive stored values: nothing renders from
     // them, and every new stored-value type costs kilobytes of arena code.
@@ -1524,22 +1538,19 @@ pub fn matrix_page() -> AnyView {
     let focus_after_render = StoredValue::new(None::<EntityId>);
 
     // The toolbar follows the model (its choices) and the language, not the options.
+    let toolbar_for_effect = toolbar.clone();
     dom::effect(move || {
         let language = state.language.get();
-        let Some(toolbar) = toolbar.get() else {
-            return;
-        };
         let content = state.model.with(|model| {
             options.with_untracked(|options| build_toolbar(model, options, language))
         });
-        dom::replace_children(&toolbar, content);
+        dom::replace_children(&toolbar_for_effect, content);
     });
 
+    let container_for_effect = container.clone();
     dom::effect(move || {
         let language = state.language.get();
-        let Some(container) = container.get() else {
-            return;
-        };
+        let container = &container_for_effect;
         let content = state.model.with(|model| {
             options.with(|options| match options.view {
                 MatrixView::Ranking => build_ranking_view(model, options, language),
@@ -1552,9 +1563,9 @@ pub fn matrix_page() -> AnyView {
                 MatrixView::Initiatives => build_initiatives_view(model, options, language),
             })
         });
-        dom::replace_children(&container, content);
+        dom::replace_children(container, content);
         if let Some(item_id) = focus_after_render.try_update_value(Option::take).flatten() {
-            if let Some(bubble) = find_bubble(&container, &item_id) {
+            if let Some(bubble) = find_bubble(container, &item_id) {
                 focus_svg_element(&bubble);
             }
         }
@@ -1600,14 +1611,13 @@ pub fn matrix_page() -> AnyView {
             options.update(|options| apply_toolbar_change(options, &control));
         }
     };
+    let (toolbar_for_click, container_for_click) = (toolbar.clone(), container.clone());
     let on_toolbar_click = move |event: leptos::ev::MouseEvent| {
-        let (Some(toolbar_element), Some(container_element)) = (
-            toolbar.try_get_untracked().flatten(),
-            container.try_get_untracked().flatten(),
-        ) else {
-            return;
-        };
-        if let Some(button) = dom::closest_with(&event, "data-view") {
+        let (toolbar_element, container_element) = (&toolbar_for_click, &container_for_click);
+        // Only the view buttons: the screen itself carries `data-view` too.
+        let view_button = dom::event_element(&event)
+            .and_then(|target| target.closest("button[data-view]").ok().flatten());
+        if let Some(button) = view_button {
             let slug = button.get_attribute("data-view").unwrap_or_default();
             let Some((view, _, _)) = MatrixView::ALL
                 .into_iter()
@@ -1627,9 +1637,7 @@ pub fn matrix_page() -> AnyView {
                     }
                 }
             }
-            if let Some(screen_element) = screen.try_get_untracked().flatten() {
-                let _ = screen_element.set_attribute("data-view", &slug);
-            }
+            let _ = screen.set_attribute("data-view", &slug);
             options.update(|options| options.view = view);
             return;
         }
@@ -1666,7 +1674,7 @@ pub fn matrix_page() -> AnyView {
                 });
             }
             Some("export-svg") => {
-                if let Some(svg) = current_svg(&container_element) {
+                if let Some(svg) = current_svg(container_element) {
                     if !crate::ui::image_export::save_svg(
                         &svg,
                         &image_file_name(&title, view, "svg"),
@@ -1676,7 +1684,7 @@ pub fn matrix_page() -> AnyView {
                 }
             }
             Some("export-png") => {
-                if let Some(svg) = current_svg(&container_element) {
+                if let Some(svg) = current_svg(container_element) {
                     let file_name = image_file_name(&title, view, "png");
                     leptos::task::spawn_local(async move {
                         let width = (GEOMETRY.width * PNG_SCALE) as u32;
@@ -1701,13 +1709,16 @@ pub fn matrix_page() -> AnyView {
     };
 
     let drag_for_down = drag.clone();
+    let container_for_down = container.clone();
+    let suppress_for_down = suppress_next_click.clone();
     let on_pointer_down = move |event: leptos::ev::PointerEvent| {
+        // A click is suppressed only right after a drag from the tray; the browser may
+        // send none, so a new press forgets it.
+        *suppress_for_down.borrow_mut() = false;
         if event.button() != 0 {
             return;
         }
-        let Some(container_element) = container.try_get_untracked().flatten() else {
-            return;
-        };
+        let container_element = &container_for_down;
         let start_pointer = (event.client_x(), event.client_y());
         if let Some(tray_item) = dom::closest_with(&event, "data-tray") {
             // A tray item becomes a drag only once the pointer moves; a click still
@@ -1717,6 +1728,7 @@ pub fn matrix_page() -> AnyView {
                 is_application: tray_item.has_attribute("data-application"),
                 start_center: None,
                 start_pointer,
+                started: false,
                 target: None,
             });
             return;
@@ -1736,6 +1748,7 @@ pub fn matrix_page() -> AnyView {
             is_application: bubble.has_attribute("data-application"),
             start_center: Some((center("data-cx"), center("data-cy"))),
             start_pointer,
+            started: true,
             target: None,
         });
         let _ = container_element.set_pointer_capture(event.pointer_id());
@@ -1743,15 +1756,14 @@ pub fn matrix_page() -> AnyView {
     };
 
     let drag_for_move = drag.clone();
+    let container_for_move = container.clone();
     let on_pointer_move = move |event: leptos::ev::PointerEvent| {
         let mut dragging = drag_for_move.borrow_mut();
         let Some(current) = dragging.as_mut() else {
             return;
         };
-        let Some(container_element) = container.try_get_untracked().flatten() else {
-            return;
-        };
-        let Some(svg) = current_svg(&container_element) else {
+        let container_element = &container_for_move;
+        let Some(svg) = current_svg(container_element) else {
             return;
         };
         let (x, y) = view_box_point(&svg, event.client_x(), event.client_y());
@@ -1760,7 +1772,7 @@ pub fn matrix_page() -> AnyView {
         match current.start_center {
             Some((start_x, start_y)) => {
                 current.target = Some((value, effort));
-                if let Some(bubble) = find_bubble(&container_element, &current.item_id) {
+                if let Some(bubble) = find_bubble(container_element, &current.item_id) {
                     let dx = GEOMETRY.x_of_effort(f64::from(effort)) - start_x;
                     let dy = GEOMETRY.y_of_value(f64::from(value)) - start_y;
                     let _ = bubble.set_attribute(
@@ -1770,24 +1782,27 @@ pub fn matrix_page() -> AnyView {
                 }
             }
             None => {
-                let moved = (event.client_x() - current.start_pointer.0).abs()
-                    + (event.client_y() - current.start_pointer.1).abs();
-                if current.target.is_none() && moved < 6 {
-                    return;
-                }
-                if current.target.is_none() {
+                if !current.started {
+                    let moved = event
+                        .client_x()
+                        .saturating_sub(current.start_pointer.0)
+                        .saturating_abs()
+                        .saturating_add(
+                            event
+                                .client_y()
+                                .saturating_sub(current.start_pointer.1)
+                                .saturating_abs(),
+                        );
+                    if moved < 6 {
+                        return;
+                    }
+                    current.started = true;
                     let _ = container_element.set_pointer_capture(event.pointer_id());
                 }
                 // From the tray, only a drop inside the plot places the item.
-                let inside = x >= GEOMETRY.plot.x
-                    && x <= GEOMETRY.plot.x + GEOMETRY.plot.width
-                    && y >= GEOMETRY.plot.y
-                    && y <= GEOMETRY.plot.y + GEOMETRY.plot.height;
+                let inside = (GEOMETRY.plot.x..=GEOMETRY.plot.x + GEOMETRY.plot.width).contains(&x)
+                    && (GEOMETRY.plot.y..=GEOMETRY.plot.y + GEOMETRY.plot.height).contains(&y);
                 current.target = Some((value, effort)).filter(|_| inside);
-                if current.target.is_none() {
-                    // Marks the drag as started even outside the plot.
-                    current.start_pointer = (i32::MIN / 2, i32::MIN / 2);
-                }
                 if let Ok(Some(ghost)) = container_element.query_selector(".drag-ghost") {
                     if inside {
                         let _ = ghost
@@ -1805,7 +1820,7 @@ pub fn matrix_page() -> AnyView {
             .model
             .with_untracked(|model| model.settings.quadrant_threshold);
         highlight_quadrant(
-            &container_element,
+            container_element,
             current
                 .target
                 .map(|(value, effort)| quadrant_of(f64::from(value), f64::from(effort), threshold)),
@@ -1814,18 +1829,18 @@ pub fn matrix_page() -> AnyView {
 
     let drag_for_finish = drag.clone();
     let suppress_for_finish = suppress_next_click.clone();
+    let container_for_finish = container.clone();
     let finish_drag = move |apply: bool| {
         let Some(finished) = drag_for_finish.borrow_mut().take() else {
             return;
         };
-        let tray_drag_started = finished.start_center.is_none()
-            && (finished.target.is_some() || finished.start_pointer.0 == i32::MIN / 2);
-        if tray_drag_started {
+        if finished.start_center.is_none() && finished.started {
             *suppress_for_finish.borrow_mut() = true;
         }
-        if let Some(container_element) = container.try_get_untracked().flatten() {
-            highlight_quadrant(&container_element, None);
-            if let Some(bubble) = find_bubble(&container_element, &finished.item_id) {
+        {
+            let container_element = &container_for_finish;
+            highlight_quadrant(container_element, None);
+            if let Some(bubble) = find_bubble(container_element, &finished.item_id) {
                 let _ = bubble.remove_attribute("transform");
                 let _ = bubble.class_list().remove_1("dragging");
             }
@@ -1942,13 +1957,9 @@ pub fn matrix_page() -> AnyView {
         }
     };
 
+    let (card_for_show, container_for_show) = (card.clone(), container.clone());
     let show_card = move |event: &web_sys::Event| {
-        let (Some(card_element), Some(container_element)) = (
-            card.try_get_untracked().flatten(),
-            container.try_get_untracked().flatten(),
-        ) else {
-            return;
-        };
+        let (card_element, container_element) = (&card_for_show, &container_for_show);
         let Some(bubble) = dom::closest_with(event, "data-bubble") else {
             let _ = card_element.set_attribute("hidden", "");
             return;
@@ -1957,9 +1968,9 @@ pub fn matrix_page() -> AnyView {
         let language = state.language.get_untracked();
         state.model.with_untracked(|model| {
             if bubble.has_attribute("data-application") {
-                fill_application_card(&card_element, model, &item_id, language);
+                fill_application_card(card_element, model, &item_id, language);
             } else {
-                fill_card(&card_element, model, &item_id, language);
+                fill_card(card_element, model, &item_id, language);
             }
         });
         let frame = container_element.get_bounding_client_rect();
@@ -1972,50 +1983,48 @@ pub fn matrix_page() -> AnyView {
         let _ = card_element.set_attribute("style", &style);
         let _ = card_element.remove_attribute("hidden");
     };
+    let card_for_hide = card.clone();
     let hide_card = move || {
-        if let Some(card_element) = card.try_get_untracked().flatten() {
-            let _ = card_element.set_attribute("hidden", "");
-        }
+        let _ = card_for_hide.set_attribute("hidden", "");
     };
 
-    let body = view! {
-        <div class="matrix-screen" data-view="initiatives" node_ref=screen>
-            <div
-                class="matrix-toolbar"
-                node_ref=toolbar
-                on:change=dom::handler(on_toolbar_change)
-                on:input=dom::handler(on_toolbar_change)
-                on:click=dom::handler(on_toolbar_click)
-            ></div>
-            <div
-                class="matrix-layout"
-                node_ref=container
-                on:pointerdown=dom::handler(on_pointer_down)
-                on:pointermove=dom::handler(on_pointer_move)
-                on:pointerup={
-                    let finish_drag = finish_drag.clone();
-                    move |_| finish_drag(true)
-                }
-                on:pointercancel={
-                    let finish_drag = finish_drag.clone();
-                    move |_| finish_drag(false)
-                }
-                on:click=dom::handler(on_click)
-                on:keydown=dom::handler(on_keydown)
-                on:mouseover=move |event| show_card(&event)
-                on:focusin=move |event| show_card(&event)
-                on:mouseleave=move |_| hide_card()
-                on:focusout=move |_| hide_card()
-            ></div>
-            <div class="matrix-card" role="tooltip" data-testid="matrix-card" node_ref=card hidden></div>
-        </div>
-    }
-    .into_any();
+    dom::listen(&toolbar, "change", on_toolbar_change);
+    dom::listen(&toolbar, "input", on_toolbar_change);
+    dom::listen(&toolbar, "click", on_toolbar_click);
+    dom::listen(&container, "pointerdown", on_pointer_down);
+    dom::listen(&container, "pointermove", on_pointer_move);
+    let finish_on_up = finish_drag.clone();
+    dom::listen(&container, "pointerup", move |_: web_sys::Event| {
+        finish_on_up(true)
+    });
+    dom::listen(&container, "pointercancel", move |_: web_sys::Event| {
+        finish_drag(false)
+    });
+    dom::listen(&container, "click", on_click);
+    dom::listen(&container, "keydown", on_keydown);
+    let show_on_focus = show_card.clone();
+    dom::listen(&container, "mouseover", move |event: web_sys::Event| {
+        show_card(&event)
+    });
+    dom::listen(&container, "focusin", move |event: web_sys::Event| {
+        show_on_focus(&event)
+    });
+    let hide_on_focus_out = hide_card.clone();
+    dom::listen(&container, "mouseleave", move |_: web_sys::Event| {
+        hide_card()
+    });
+    dom::listen(&container, "focusout", move |_: web_sys::Event| {
+        hide_on_focus_out()
+    });
+    let body = screen_dom
+        .child(toolbar_dom)
+        .child(container_dom)
+        .child(card_dom);
     super::page_frame(
-        "page-matrix".to_string(),
+        "page-matrix",
         Text::NavMatrix,
         Some(Text::IntroMatrix),
-        body,
+        vec![body],
     )
 }
 

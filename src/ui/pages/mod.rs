@@ -7,38 +7,33 @@ pub mod matrix;
 pub mod overview;
 pub mod settings;
 
-use leptos::prelude::*;
-
 use crate::i18n::Text;
 use crate::route::{Route, ScreenName};
-use crate::ui::translated;
+use crate::ui::dom::Dom;
+use crate::ui::translated_element;
 
 /// The frame of every screen: a section with its test id, the heading, an optional
 /// sentence in the method's terms and the body.
-///
-/// All screens share this one `view!` shape on purpose: every distinct shape compiles
-/// to its own building and updating code, about two kilobytes each in the bundle.
-pub fn page_frame(test_id: String, heading: Text, intro: Option<Text>, body: AnyView) -> AnyView {
-    let intro = intro.map(|intro| view! { <p class="page-intro">{translated(intro)}</p> });
-    view! {
-        <section class="page" data-testid=test_id>
-            <h1>{translated(heading)}</h1>
-            {intro}
-            {body}
-        </section>
+pub fn page_frame(test_id: &str, heading: Text, intro: Option<Text>, body: Vec<Dom>) -> Dom {
+    let frame = Dom::with_class("section", "page")
+        .attr("data-testid", test_id)
+        .child(translated_element("h1", heading))
+        .child_if(intro.map(|intro| translated_element("p", intro).attr("class", "page-intro")));
+    for part in body {
+        frame.push(part);
     }
-    .into_any()
+    frame
 }
 
 /// The frame of a screen that a later issue builds, or of an unknown address.
-fn placeholder_page(test_id: String, heading: Text, body: Text) -> AnyView {
-    let body = view! { <p class="empty-state">{translated(body)}</p> }.into_any();
-    page_frame(test_id, heading, None, body)
+fn placeholder_page(test_id: &str, heading: Text, body: Text) -> Dom {
+    let body = translated_element("p", body).attr("class", "empty-state");
+    page_frame(test_id, heading, None, vec![body])
 }
 
 /// The view of a route. Screens with entity lists keep their frame while only the
 /// focused entity changes, so the caller renders by screen, not by full route.
-pub fn render_screen(screen: Option<ScreenName>) -> AnyView {
+pub fn render_screen(screen: Option<ScreenName>) -> Dom {
     match screen {
         Some(ScreenName::Overview) => overview::overview_page(),
         Some(ScreenName::Settings) => settings::settings_page(),
@@ -54,15 +49,11 @@ pub fn render_screen(screen: Option<ScreenName>) -> AnyView {
             | ScreenName::Reviews),
         ) => entities::entity_screen(screen, None),
         Some(screen) => placeholder_page(
-            format!("page-{}", screen.segment()),
+            &format!("page-{}", screen.segment()),
             crate::ui::shell::screen_label(screen),
             Text::ComingLater,
         ),
-        None => placeholder_page(
-            "page-not-found".to_string(),
-            Text::NotFoundTitle,
-            Text::NotFoundBody,
-        ),
+        None => placeholder_page("page-not-found", Text::NotFoundTitle, Text::NotFoundBody),
     }
 }
 

@@ -2,7 +2,6 @@
 //! that cost traces to a business process and a measurable goal (the alignment
 //! coverage), with every uncovered item linked to the form that fixes it.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::forms;
@@ -30,18 +29,16 @@ pub fn screen_of_kind(kind: EntityKind) -> ScreenName {
 }
 
 /// The overview, rebuilt whenever the model or the language changes (it is small).
-pub fn overview_page() -> AnyView {
+pub fn overview_page() -> Dom {
     let state = expect_context::<AppState>();
-    let root = NodeRef::<html::Section>::new();
+    let page = Dom::with_class("section", "page").attr("data-testid", "page-overview");
+    let root = page.element();
     dom::effect(move || {
         let language = state.language.get();
-        let Some(root) = root.get() else {
-            return;
-        };
         let content = state.model.with(|model| build_overview(model, language));
         dom::replace_children(&root, content);
     });
-    view! { <section class="page" data-testid="page-overview" node_ref=root></section> }.into_any()
+    page
 }
 
 fn link(href: &str, text: &str) -> Dom {

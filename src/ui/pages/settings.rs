@@ -2,7 +2,6 @@
 //! models stored in this browser (create, rename, duplicate, delete with confirmation,
 //! switch) and the two sample models.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::forms::FormSubject;
@@ -13,20 +12,22 @@ use crate::storage::StoredIndex;
 use crate::ui::dom::{self, Dom};
 use crate::ui::entity_form::entity_form;
 
-pub fn settings_page() -> AnyView {
+pub fn settings_page() -> Dom {
     let state = expect_context::<AppState>();
     // The form is rebuilt when another model is opened (or undo changes the settings),
     // so it always starts from the values of the open model.
-    let settings_form = move || {
+    let form_slot = Dom::new("div");
+    let slot = form_slot.element();
+    dom::effect(move || {
         state.model.with(|model| (model.id.clone(), model.revision));
-        entity_form(FormSubject::ModelSettings, None)
-    };
-    let body = view! {
-        {settings_form}
-        {stored_models()}
-    }
-    .into_any();
-    super::page_frame("page-settings".to_string(), Text::NavSettings, None, body)
+        dom::replace_children(&slot, vec![entity_form(FormSubject::ModelSettings, None)]);
+    });
+    super::page_frame(
+        "page-settings",
+        Text::NavSettings,
+        None,
+        vec![form_slot, stored_models()],
+    )
 }
 
 /// Adds one of the method's two examples as a new model, in the current language.
@@ -219,19 +220,17 @@ fn build_stored_models(
 }
 
 /// The list of stored models and the samples, rebuilt when the index changes.
-fn stored_models() -> impl IntoView {
+fn stored_models() -> Dom {
     let state = expect_context::<AppState>();
     let renaming = RwSignal::new(None::<String>);
     let loading_sample = RwSignal::new(false);
-    let root = NodeRef::<html::Div>::new();
+    let container = Dom::new("div");
+    let root = container.element();
     dom::effect(move || {
         let language = state.language.get();
         let active_slot_id = state.active_slot_id.get();
         let renaming_now = renaming.get();
         let loading_now = loading_sample.get();
-        let Some(root) = root.get() else {
-            return;
-        };
         let content = state.index.with(|index| {
             build_stored_models(
                 index,
@@ -304,5 +303,7 @@ fn stored_models() -> impl IntoView {
         }
         renaming.set(None);
     };
-    view! { <div node_ref=root on:click=dom::handler(on_click) on:submit=dom::handler(on_submit)></div> }
+    dom::listen(&container.element(), "click", on_click);
+    dom::listen(&container.element(), "submit", on_submit);
+    container
 }
