@@ -1,6 +1,49 @@
 // The priority matrix: labels without collisions, dragging and keyboard moves through
 // the command path (stored, undoable), quadrant badges, renamed quadrant labels.
+import fs from 'node:fs';
 import { test, expect, openApp, readStoredOpenModel, waitForSaved } from './fixtures.mjs';
+
+/// A file of the German trades sample with its initiatives repeated to `count`, with
+/// varied whole scores (as a long backlog has), no dependencies between the copies.
+function generatedModelFile(count) {
+  const file = JSON.parse(fs.readFileSync(new URL('../../public/samples/trades-service.de.bitalign.json', import.meta.url), 'utf8'));
+  const originals = file.model.initiatives;
+  const initiatives = [...originals];
+  for (let copy = 1; initiatives.length < count; copy += 1) {
+    for (const original of originals) {
+      if (initiatives.length >= count) break;
+      const serial = initiatives.length;
+      initiatives.push({
+        ...original,
+        id: `${original.id}-${copy}`,
+        title: `${original.title} (${copy})`,
+        // Ids are unique in a model, cost lines' too.
+        cost_lines: original.cost_lines.map((line) => ({ ...line, id: `${line.id}-${copy}` })),
+        depends_on_ids: [],
+        scores: {
+          ...original.scores,
+          value: 1 + ((serial * 7 + copy * 3) % 10),
+          effort: 1 + ((serial * 3 + copy * 11) % 10),
+        },
+      });
+    }
+  }
+  file.model.initiatives = initiatives;
+  file.model.id = 'generated-thousand';
+  file.export_id = 'generated-thousand-export';
+  return file;
+}
+
+/// The ranking rule of DESIGN.md section 3 for value ÷ effort: higher score first, then
+/// higher value, then title (the app folds case; these titles differ in more than case).
+function topByPriority(initiatives, count) {
+  return initiatives
+    .filter((initiative) => initiative.scores.value && initiative.scores.effort)
+    .map((initiative) => ({ ...initiative, score: initiative.scores.value / initiative.scores.effort }))
+    .sort((left, right) => right.score - left.score || right.scores.value - left.scores.value
+      || left.title.toLowerCase().localeCompare(right.title.toLowerCase(), 'en') || (left.id < right.id ? -1 : 1))
+    .slice(0, count);
+}
 
 /// Boxes of every visible label and bubble, in page pixels.
 async function labelAndBubbleBoxes(page) {
@@ -136,4 +179,32 @@ test('renamed quadrant labels show on the matrix and persist across a reload', a
   await page.reload();
   await expect(page.getByTestId('quadrant-label-quick-win')).toHaveText('Sofort machen');
   await expect(page.getByTestId('quadrant-label-platform-topic')).toHaveText('Plattformthema');
+});
+
+test('in a generated 1,000-initiative model the 50 with the highest priority show their labels, colliding with nothing', async ({ page, pageProblems }) => {
+  test.setTimeout(120_000);
+  const file = generatedModelFile(1000);
+  await openApp(page, '#/overview');
+  await page.getByTestId('open-file-input').setInputFiles({
+    name: 'tausend.bitalign.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.getByTestId('import-add').click();
+  await page.goto('./#/matrix');
+  const scored = file.model.initiatives.filter((initiative) => initiative.scores.value && initiative.scores.effort);
+  await expect(page.getByTestId('bubble')).toHaveCount(scored.length, { timeout: 30_000 });
+  const { labels, bubbles } = await labelAndBubbleBoxes(page);
+  for (const [index, label] of labels.entries()) {
+    for (const other of labels.slice(index + 1)) expect(intersects(label, other), `${label.text} / ${other.text}`).toBe(false);
+  }
+  for (const label of labels) {
+    expect(bubbles.some((circle) => touchesCircle(label, circle)), `${label.text} covers a bubble`).toBe(false);
+  }
+  const top = topByPriority(file.model.initiatives, 50);
+  const labelled = await page.evaluate(() => [...document.querySelectorAll('[data-testid=bubble-label]')]
+    .map((label) => label.getAttribute('data-label-for')));
+  const missing = top.filter((initiative) => !labelled.includes(initiative.id)).map((initiative) => initiative.title);
+  expect(missing).toEqual([]);
+  expect(pageProblems).toEqual([]);
 });
