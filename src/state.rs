@@ -28,6 +28,19 @@ const SAVE_DEBOUNCE: Duration = Duration::from_millis(300);
 /// keeps undo exact and simple; a bound keeps memory use predictable.
 const UNDO_DEPTH: usize = 100;
 
+/// Each undo step is a whole copy of the model. A model of thousands of entities is
+/// several megabytes in memory, so its history keeps fewer steps: about 50,000 entity
+/// copies in all, and never fewer than 10 steps.
+const UNDO_ENTITY_BUDGET: usize = 50_000;
+
+fn undo_depth_for(model: &Model) -> usize {
+    let entities: usize = crate::model::EntityKind::ALL
+        .iter()
+        .map(|kind| model.entity_count(*kind))
+        .sum();
+    (UNDO_ENTITY_BUDGET / entities.max(1)).clamp(10, UNDO_DEPTH)
+}
+
 /// The undo and redo stacks of one stored model.
 #[derive(Default)]
 struct UndoHistory {
@@ -333,11 +346,13 @@ impl AppState {
     pub fn replace_model_as_undo_step(&self, next_model: Model) {
         let slot_id = self.active_slot_id.get_untracked();
         let previous_model = self.model.get_untracked();
+        let depth = undo_depth_for(&next_model);
         self.histories.update_value(|histories| {
             let history = histories.entry(slot_id).or_default();
             history.undo_stack.push(previous_model);
-            if history.undo_stack.len() > UNDO_DEPTH {
-                history.undo_stack.remove(0);
+            if history.undo_stack.len() > depth {
+                let excess = history.undo_stack.len() - depth;
+                history.undo_stack.drain(..excess);
             }
             history.redo_stack.clear();
         });

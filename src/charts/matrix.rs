@@ -160,6 +160,9 @@ pub struct LabelPlacement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BubblePlacement {
     pub item_id: EntityId,
+    /// The item's position in the model's list (initiatives or capabilities), so views
+    /// reach it without a search by id.
+    pub item_index: usize,
     pub title: String,
     pub center_x: f64,
     pub center_y: f64,
@@ -224,6 +227,7 @@ fn sunflower_offsets(count: usize) -> Vec<(f64, f64)> {
 /// matrix, an application on the TIME matrix).
 struct MatrixPoint<'model> {
     item_id: &'model str,
+    item_index: usize,
     title: &'model str,
     /// The score along the horizontal axis (effort, technical fit), 1 to 10.
     x_score: f64,
@@ -260,10 +264,11 @@ pub fn lay_out_matrix(
 
     let mut unscored_ids = Vec::new();
     let mut points = Vec::new();
-    for initiative in model
+    for (item_index, initiative) in model
         .initiatives
         .iter()
-        .filter(|initiative| include(initiative))
+        .enumerate()
+        .filter(|(_, initiative)| include(initiative))
     {
         let value = scoring.effective_value(initiative);
         match (value, initiative.scores.effort) {
@@ -273,6 +278,7 @@ pub fn lay_out_matrix(
                     .map_or((usize::MAX, None), |found| rank_of[found].1);
                 points.push(MatrixPoint {
                     item_id: &initiative.id,
+                    item_index,
                     title: &initiative.title,
                     x_score: f64::from(effort).clamp(1.0, 10.0),
                     y_score: value.value.clamp(1.0, 10.0),
@@ -295,12 +301,13 @@ pub fn lay_out_matrix(
 /// with the highest business fit, then technical fit, then by name; all bubbles have
 /// the same size.
 pub fn lay_out_applications(model: &Model, geometry: &MatrixGeometry) -> MatrixLayout {
-    let mut applications: Vec<&crate::model::Capability> = model
+    let mut applications: Vec<(usize, &crate::model::Capability)> = model
         .capabilities
         .iter()
-        .filter(|capability| capability.kind == crate::model::CapabilityKind::System)
+        .enumerate()
+        .filter(|(_, capability)| capability.kind == crate::model::CapabilityKind::System)
         .collect();
-    applications.sort_by(|left, right| {
+    applications.sort_by(|(_, left), (_, right)| {
         right
             .business_fit
             .cmp(&left.business_fit)
@@ -310,10 +317,11 @@ pub fn lay_out_applications(model: &Model, geometry: &MatrixGeometry) -> MatrixL
     });
     let mut unscored_ids = Vec::new();
     let mut points = Vec::new();
-    for (position, capability) in applications.iter().enumerate() {
+    for (position, (item_index, capability)) in applications.iter().enumerate() {
         match (capability.business_fit, capability.technical_fit) {
             (Some(business_fit), Some(technical_fit)) => points.push(MatrixPoint {
                 item_id: &capability.id,
+                item_index: *item_index,
                 title: &capability.name,
                 x_score: f64::from(technical_fit).clamp(1.0, 10.0),
                 y_score: f64::from(business_fit).clamp(1.0, 10.0),
@@ -375,6 +383,7 @@ fn lay_out_points(
         center_y = center_y.clamp(geometry.plot.y, geometry.plot.y + geometry.plot.height);
         layout.bubbles.push(BubblePlacement {
             item_id: point.item_id.to_string(),
+            item_index: point.item_index,
             title: point.title.to_string(),
             center_x,
             center_y,
@@ -544,15 +553,16 @@ fn label_box_is_free(
     if !view_box.contains(bounds) {
         return false;
     }
-    let cells: Vec<usize> = grid.cells_of(bounds).collect();
-    let hits_label = cells.iter().any(|cell| {
-        grid.label_cells[*cell]
+    // The cells are walked twice rather than collected: this runs for every
+    // candidate of every label, thousands of times per layout.
+    let hits_label = grid.cells_of(bounds).any(|cell| {
+        grid.label_cells[cell]
             .iter()
             .any(|label_index| placed[*label_index].intersects(bounds))
     });
     !hits_label
-        && !cells.iter().any(|cell| {
-            grid.bubble_cells[*cell].iter().any(|bubble_index| {
+        && !grid.cells_of(bounds).any(|cell| {
+            grid.bubble_cells[cell].iter().any(|bubble_index| {
                 let other = &bubbles[*bubble_index];
                 bounds.touches_circle(other.center_x, other.center_y, other.radius + 1.0)
             })

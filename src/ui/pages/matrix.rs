@@ -113,6 +113,8 @@ struct Drag {
     /// Whether a drag from the tray has begun (the pointer moved far enough).
     started: bool,
     target: Option<(u8, u8)>,
+    /// The dragged bubble, kept so that a move does not search thousands of them.
+    bubble: Option<web_sys::Element>,
 }
 
 fn quadrant_slug(quadrant: Quadrant) -> &'static str {
@@ -135,10 +137,19 @@ fn time_label(quadrant: Quadrant) -> Text {
     }
 }
 
-/// A coordinate for an SVG attribute, to a tenth of a unit (through `float_text`, not
-/// the standard library's float formatting, which the bundle does without).
+/// A coordinate for an SVG attribute, to a tenth of a unit. Written from whole tenths
+/// with integer formatting: the standard library's float formatting is not in the
+/// bundle, and the browser's (`float_text`) costs a call into JavaScript, thousands of
+/// times per matrix.
 fn number(value: f64) -> String {
-    crate::float_text::plain_decimal((value * 10.0).round() / 10.0, false)
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{tenth}")
+    }
 }
 
 fn format_score(value: f64, language: Language) -> String {
@@ -639,7 +650,7 @@ fn build_initiatives_view(model: &Model, options: &MatrixOptions, language: Lang
     let searching = !options.folded_search.is_empty();
     let mut match_count = 0usize;
     let look_of = |bubble: &BubblePlacement| {
-        let initiative = model.initiative(&bubble.item_id);
+        let initiative = model.initiatives.get(bubble.item_index);
         let status = initiative.map_or("idea", |initiative| {
             STATUS_OPTIONS[initiative.status as usize].code
         });
@@ -1730,6 +1741,7 @@ pub fn matrix_page() -> Dom {
                 start_pointer,
                 started: false,
                 target: None,
+                bubble: None,
             });
             return;
         }
@@ -1750,6 +1762,7 @@ pub fn matrix_page() -> Dom {
             start_pointer,
             started: true,
             target: None,
+            bubble: Some(bubble.clone()),
         });
         let _ = container_element.set_pointer_capture(event.pointer_id());
         let _ = bubble.class_list().add_1("dragging");
@@ -1772,7 +1785,7 @@ pub fn matrix_page() -> Dom {
         match current.start_center {
             Some((start_x, start_y)) => {
                 current.target = Some((value, effort));
-                if let Some(bubble) = find_bubble(container_element, &current.item_id) {
+                if let Some(bubble) = &current.bubble {
                     let dx = GEOMETRY.x_of_effort(f64::from(effort)) - start_x;
                     let dy = GEOMETRY.y_of_value(f64::from(value)) - start_y;
                     let _ = bubble.set_attribute(
@@ -1840,7 +1853,7 @@ pub fn matrix_page() -> Dom {
         {
             let container_element = &container_for_finish;
             highlight_quadrant(container_element, None);
-            if let Some(bubble) = find_bubble(container_element, &finished.item_id) {
+            if let Some(bubble) = &finished.bubble {
                 let _ = bubble.remove_attribute("transform");
                 let _ = bubble.class_list().remove_1("dragging");
             }
