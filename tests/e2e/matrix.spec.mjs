@@ -155,6 +155,10 @@ test('keyboard: Tab reaches a bubble, arrows move it one step, Enter opens its e
   const bubble = page.getByTestId('bubble').last();
   await bubble.focus();
   await expect(page.getByTestId('matrix-card')).toBeVisible();
+  // The card names the quadrant like the badges in lists and forms.
+  const quadrantClass = (await bubble.getAttribute('class')).match(/quadrant-([a-z-]+)/)[1];
+  const quadrantNames = { 'quick-win': 'Quick Win', 'platform-topic': 'Plattformthema', 'fill-in': 'Lückenfüller', 'time-sink': 'Zeitfresser' };
+  await expect(page.getByTestId('card-quadrant')).toHaveText(quadrantNames[quadrantClass]);
   const initiativeId = await bubble.getAttribute('data-bubble');
   const effortBefore = Number(await bubble.getAttribute('data-effort'));
   const key = effortBefore < 10 ? 'ArrowRight' : 'ArrowLeft';

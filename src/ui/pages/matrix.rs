@@ -1196,8 +1196,17 @@ fn fill_card(card: &web_sys::Element, model: &Model, initiative_id: &str, langua
                     inversion_reason(model, inversion, language)
                 ))
         });
+    // The quick-win / platform-topic classification shows wherever an initiative does.
+    let badge =
+        crate::model::formulas::quadrants::initiative_quadrant(model, initiative).map(|quadrant| {
+            Dom::with_class("span", "badge quadrant-badge")
+                .attr("data-testid", "card-quadrant")
+                .text(&quadrant_label(&model.settings, quadrant, language))
+        });
     let mut contents = vec![
-        Dom::with_class("p", "card-title").text(&initiative.title),
+        Dom::with_class("p", "card-title")
+            .text(&initiative.title)
+            .child_if(badge),
         Dom::with_class("p", "card-scores").text(&scores),
         details,
     ];
