@@ -66,10 +66,18 @@ function generatedModelText(count) {
     const idMap = new Map(originals.map((initiative) => [initiative.id, newId()]));
     for (const initiative of originals) {
       if (initiatives.length >= count) break;
+      const serial = initiatives.length;
       initiatives.push({
         ...initiative,
         id: idMap.get(initiative.id),
         title: `${initiative.title} (${copy + 1})`,
+        // A long backlog has every pair of whole scores about equally often, not the
+        // sample's few points repeated (which the matrix would stack).
+        scores: {
+          ...initiative.scores,
+          value: 1 + (serial % 10),
+          effort: 1 + ((Math.floor(serial / 10) + copy) % 10),
+        },
         cost_lines: initiative.cost_lines.map((line) => ({ ...line, id: newId() })),
         depends_on_ids: initiative.depends_on_ids.map((id) => idMap.get(id)).filter(Boolean),
       });

@@ -177,7 +177,18 @@ pub struct BubblePlacement {
     pub priority_score: Option<f64>,
     /// `None` when the label had no room and shows on hover and focus only.
     pub label: Option<LabelPlacement>,
+    /// The other items at exactly this point when there are too many to spread (see
+    /// [`STACK_THRESHOLD`]), most important first; this bubble is the most important
+    /// of them, the top of the stack. Empty for an item of its own.
+    pub stacked_ids: Vec<EntityId>,
 }
+
+/// More items than this at exactly the same point are stacked: one bubble, the most
+/// important, carries the count of the others. A spread of dozens of tiny bubbles
+/// cannot be told apart or grabbed, and a model of 5,000 initiatives (about fifty per
+/// point) would otherwise draw 5,000 elements on every change. Dragging the top of a
+/// stack moves that item, and the next one becomes the top.
+pub const STACK_THRESHOLD: usize = 24;
 
 /// The whole matrix: bubbles in drawing order (lowest priority first, so the most
 /// important are on top) and the initiatives without value or effort.
@@ -350,12 +361,53 @@ fn lay_out_points(
         .max()
         .unwrap_or(0)
         .max(1);
-    let (smallest, largest) = radius_range(points.len());
+    // How many items share each point, to know which points are stacked.
+    let point_key = |point: &MatrixPoint<'_>| (point.y_score.to_bits(), point.x_score.to_bits());
+    let mut group_sizes: Vec<((u64, u64), usize)> = Vec::new();
+    for point in &points {
+        let key = point_key(point);
+        match group_sizes.binary_search_by(|entry| entry.0.cmp(&key)) {
+            Ok(found) => group_sizes[found].1 += 1,
+            Err(insert_at) => group_sizes.insert(insert_at, (key, 1)),
+        }
+    }
+    let is_stacked = |key: &(u64, u64)| {
+        group_sizes
+            .binary_search_by(|entry| entry.0.cmp(key))
+            .is_ok_and(|found| group_sizes[found].1 > STACK_THRESHOLD)
+    };
+    let drawn_count: usize = group_sizes
+        .iter()
+        .map(|(_, size)| if *size > STACK_THRESHOLD { 1 } else { *size })
+        .sum();
+    let (smallest, largest) = radius_range(drawn_count);
+    // The most important item of a point comes first, so it is the top of a stack.
+    let mut points = points;
+    points.sort_by(|left, right| {
+        left.rank
+            .cmp(&right.rank)
+            .then_with(|| left.item_id.cmp(right.item_id))
+    });
     // Items at exactly the same point are spread around it, in a stable order.
     let mut same_point_count: Vec<((u64, u64), usize)> = Vec::new();
-    let spiral = sunflower_offsets(points.len());
+    // Where each stack's bubble is in `layout.bubbles`.
+    let mut stack_positions: Vec<((u64, u64), usize)> = Vec::new();
+    let spiral = sunflower_offsets(STACK_THRESHOLD.min(points.len()) + 1);
     for point in &points {
-        let key = (point.y_score.to_bits(), point.x_score.to_bits());
+        let key = point_key(point);
+        if is_stacked(&key) {
+            if let Ok(found) = stack_positions.binary_search_by(|entry| entry.0.cmp(&key)) {
+                let bubble_index = stack_positions[found].1;
+                layout.bubbles[bubble_index]
+                    .stacked_ids
+                    .push(point.item_id.to_string());
+                continue;
+            }
+            let insert_at = stack_positions
+                .binary_search_by(|entry| entry.0.cmp(&key))
+                .unwrap_or_else(|insert_at| insert_at);
+            stack_positions.insert(insert_at, (key, layout.bubbles.len()));
+        }
         let position_in_group = match same_point_count.binary_search_by(|entry| entry.0.cmp(&key)) {
             Ok(found) => {
                 same_point_count[found].1 += 1;
@@ -367,7 +419,11 @@ fn lay_out_points(
             }
         };
         let weight_share = point.size_weight.max(0) as f64 / largest_weight as f64;
-        let radius = smallest + (largest - smallest) * weight_share.sqrt();
+        let mut radius = smallest + (largest - smallest) * weight_share.sqrt();
+        if is_stacked(&key) {
+            // A stack is drawn large enough to carry its count.
+            radius = radius.max(11.0);
+        }
         let (mut center_x, mut center_y) = (
             geometry.x_of_effort(point.x_score),
             geometry.y_of_value(point.y_score),
@@ -395,6 +451,7 @@ fn lay_out_points(
             rank: point.rank,
             priority_score: point.priority_score,
             label: None,
+            stacked_ids: Vec::new(),
         });
     }
 
@@ -929,9 +986,10 @@ mod tests {
                 initiative.id = format!("{}-{copy}", original.id);
                 initiative.title = format!("{} ({copy})", original.title);
                 initiative.depends_on_ids.clear();
-                // A long backlog has varied scores, not one point repeated.
-                initiative.scores.value = Some(1 + ((serial * 7 + copy * 3) % 10) as u8);
-                initiative.scores.effort = Some(1 + ((serial * 3 + copy * 11) % 10) as u8);
+                // A long backlog has varied scores, not one point repeated: every
+                // pair of whole scores about equally often.
+                initiative.scores.value = Some(1 + (serial % 10) as u8);
+                initiative.scores.effort = Some(1 + ((serial / 10 + copy) % 10) as u8);
                 model.initiatives.push(initiative);
             }
         }
@@ -960,6 +1018,64 @@ mod tests {
             "{} of the top 50 unlabeled: {missing:?}",
             missing.len()
         );
+    }
+
+    #[test]
+    fn crowded_points_are_stacked_and_every_item_stays_on_the_matrix() {
+        let geometry = MatrixGeometry::STANDARD;
+        let model = generated_model(5000);
+        let layout = lay_out_matrix(&model, &geometry, &|_| true);
+        let stacks: Vec<&BubblePlacement> = layout
+            .bubbles
+            .iter()
+            .filter(|bubble| !bubble.stacked_ids.is_empty())
+            .collect();
+        assert!(!stacks.is_empty());
+        assert!(
+            layout.bubbles.len() < 1000,
+            "{} bubbles",
+            layout.bubbles.len()
+        );
+        let mut shown: Vec<&str> = layout
+            .bubbles
+            .iter()
+            .flat_map(|bubble| {
+                std::iter::once(bubble.item_id.as_str())
+                    .chain(bubble.stacked_ids.iter().map(String::as_str))
+            })
+            .chain(layout.unscored_ids.iter().map(String::as_str))
+            .collect();
+        shown.sort_unstable();
+        let mut all: Vec<&str> = model
+            .initiatives
+            .iter()
+            .map(|initiative| initiative.id.as_str())
+            .collect();
+        all.sort_unstable();
+        assert_eq!(
+            shown, all,
+            "every initiative is a bubble, in a stack or unscored"
+        );
+        for stack in stacks {
+            assert!(stack.stacked_ids.len() >= STACK_THRESHOLD);
+            // The top of a stack is its most important item.
+            for stacked_id in &stack.stacked_ids {
+                let stacked = model.initiative(stacked_id).unwrap();
+                assert_eq!(
+                    (
+                        stacked.scores.value.map(f64::from),
+                        stacked.scores.effort.map(f64::from)
+                    ),
+                    (Some(stack.value), Some(stack.effort))
+                );
+            }
+        }
+        // A thousand (about ten per point) stay spread, so each can be grabbed.
+        let thousand = lay_out_matrix(&generated_model(1000), &geometry, &|_| true);
+        assert!(thousand
+            .bubbles
+            .iter()
+            .all(|bubble| bubble.stacked_ids.is_empty()));
     }
 
     #[test]

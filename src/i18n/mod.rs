@@ -481,6 +481,7 @@ texts! {
     ApplicationsEmpty => "Noch keine Anwendungen: legen Sie unter „IT-Fähigkeiten“ eine Fähigkeit der Art System an.", "No applications yet: add an IT capability of kind system under “IT capabilities”.";
     ApplicationsUnscoredHeading => "Ohne Eignungswerte", "Without fit scores";
     ApplicationsUnscoredHint => "Ziehen Sie eine Anwendung in die Matrix, oder wählen Sie sie und drücken Sie eine Pfeiltaste.", "Drag an application into the matrix, or select it and press an arrow key.";
+    StackMoreHere => "weitere an derselben Stelle", "more at the same place";
     ExportFailed => "Der Export hat nicht geklappt. Bitte versuchen Sie es erneut.", "The export did not work. Please try again.";
 }
 

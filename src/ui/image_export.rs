@@ -31,7 +31,7 @@ svg{font-family:Segoe UI,Helvetica,Arial,sans-serif;background:#fff}\
 .bubble.status-done circle{fill-opacity:.35}\
 .bubble.status-stopped circle{fill-opacity:.2;stroke:#b3261e}\
 .bubble .derived-mark{fill:none;stroke:#fff;stroke-width:1;stroke-dasharray:2 2}\
-.bubble .flag{font-size:13px;font-weight:700;fill:#b3261e}\
+.bubble .flag{font-size:13px;font-weight:700;fill:#b3261e}.bubble .stack-count{font-size:12px;font-weight:700;fill:#fff}\
 .bubble.dimmed{opacity:.25}.bubble.search-match circle{stroke:#111;stroke-width:3}\
 .bubble-label{font-size:13px;fill:#1f2328}.leader{stroke:#8a919c;stroke-width:1}\
 .dependency-arrow{stroke:#5b6270;stroke-width:1.5;fill:none}\

@@ -22,8 +22,9 @@ function generatedModelFile(count) {
         depends_on_ids: [],
         scores: {
           ...original.scores,
-          value: 1 + ((serial * 7 + copy * 3) % 10),
-          effort: 1 + ((serial * 3 + copy * 11) % 10),
+          // Every pair of whole scores about equally often, as in a long backlog.
+          value: 1 + (serial % 10),
+          effort: 1 + ((Math.floor(serial / 10) + copy) % 10),
         },
       });
     }
@@ -210,5 +211,44 @@ test('in a generated 1,000-initiative model the 50 with the highest priority sho
     .map((label) => label.getAttribute('data-label-for')));
   const missing = top.filter((initiative) => !labelled.includes(initiative.id)).map((initiative) => initiative.title);
   expect(missing).toEqual([]);
+  expect(pageProblems).toEqual([]);
+});
+
+test('thirty initiatives at one point are a stack with a count; dragging its top takes that one out', async ({ page, pageProblems }) => {
+  test.setTimeout(120_000);
+  const file = generatedModelFile(30);
+  // All thirty at value 7, effort 3; the ranking then goes by title.
+  for (const initiative of file.model.initiatives) initiative.scores = { ...initiative.scores, value: 7, effort: 3 };
+  await openApp(page, '#/overview');
+  await page.getByTestId('open-file-input').setInputFiles({
+    name: 'stapel.bitalign.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.getByTestId('import-add').click();
+  await page.goto('./#/matrix');
+  const stack = page.locator('[data-testid=bubble][data-stacked]');
+  await expect(stack).toHaveCount(1);
+  await expect(page.getByTestId('bubble')).toHaveCount(1);
+  await expect(stack.getByTestId('stack-count')).toHaveText('+29');
+  await stack.focus();
+  await expect(page.getByTestId('card-stack')).toContainText('+29 weitere an derselben Stelle');
+  const topId = await stack.getAttribute('data-bubble');
+
+  // The top of the stack is dragged out to value 9, effort 2; the rest stays stacked.
+  await stack.scrollIntoViewIfNeeded();
+  const svgBox = await page.getByTestId('matrix-svg').boundingBox();
+  const scale = svgBox.width / 1000;
+  const box = await stack.locator('circle').first().boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(svgBox.x + (60 + 1.5 / 10 * 920) * scale, svgBox.y + (16 + 570 - 8.5 / 10 * 570) * scale, { steps: 6 });
+  await page.mouse.up();
+  await waitForSaved(page);
+  await expect(page.locator(`[data-bubble="${topId}"]`)).toHaveAttribute('data-value', '9');
+  await expect(page.locator('[data-testid=bubble][data-stacked]').getByTestId('stack-count')).toHaveText('+28');
+  const stored = await readStoredOpenModel(page);
+  const moved = stored.initiatives.find((initiative) => initiative.id === topId);
+  expect([moved.scores.value, moved.scores.effort]).toEqual([9, 2]);
   expect(pageProblems).toEqual([]);
 });

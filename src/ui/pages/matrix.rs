@@ -332,6 +332,8 @@ struct BubbleLook {
     fill: &'static str,
     classes: String,
     flagged_reason: Option<String>,
+    /// The words after the count of a stack ("more at the same place").
+    stack_words: &'static str,
 }
 
 /// Draws the bubbles and their labels (and the dependency arrows below them).
@@ -350,6 +352,10 @@ fn push_bubbles(
     for bubble in &layout.bubbles {
         let look = look_of(bubble);
         let mut description = describe(bubble);
+        let stacked = bubble.stacked_ids.len();
+        if stacked > 0 {
+            description.push_str(&format!(", +{stacked} {}", look.stack_words));
+        }
         if let Some(reason) = &look.flagged_reason {
             description.push_str(". ");
             description.push_str(reason);
@@ -366,6 +372,7 @@ fn push_bubbles(
             .attr("data-cx", &number(bubble.center_x))
             .attr("data-cy", &number(bubble.center_y))
             .attr("aria-label", &description)
+            .attr_if(stacked > 0, "data-stacked", &bubble.stacked_ids.join(" "))
             .child(
                 Dom::svg("circle")
                     .attr("cx", &number(bubble.center_x))
@@ -380,6 +387,17 @@ fn push_bubbles(
                     .attr("cx", &number(bubble.center_x))
                     .attr("cy", &number(bubble.center_y))
                     .attr("r", &number((bubble.radius - 3.0).max(1.5))),
+            );
+        }
+        if stacked > 0 {
+            group.push(
+                Dom::svg("text")
+                    .attr("class", "stack-count")
+                    .attr("data-testid", "stack-count")
+                    .attr("x", &number(bubble.center_x))
+                    .attr("y", &number(bubble.center_y + 4.0))
+                    .attr("text-anchor", "middle")
+                    .text(&format!("+{stacked}")),
             );
         }
         if look.flagged_reason.is_some() {
@@ -682,6 +700,7 @@ fn build_initiatives_view(model: &Model, options: &MatrixOptions, language: Lang
                 quadrant_slug(bubble.quadrant)
             ),
             flagged_reason,
+            stack_words: Text::StackMoreHere.in_language(language),
         }
     };
     let describe = |bubble: &BubblePlacement| bubble_description(model, bubble, language);
@@ -771,6 +790,7 @@ fn build_applications_view(model: &Model, language: Language) -> Vec<Dom> {
         fill: APPLICATION_COLOUR,
         classes: format!("application quadrant-{}", quadrant_slug(bubble.quadrant)),
         flagged_reason: None,
+        stack_words: Text::StackMoreHere.in_language(language),
     };
     let describe = |bubble: &BubblePlacement| {
         format!(
@@ -1101,7 +1121,13 @@ fn build_ranking_view(model: &Model, options: &MatrixOptions, language: Language
     views
 }
 /// The card shown beside a hovered or focused bubble.
-fn fill_card(card: &web_sys::Element, model: &Model, initiative_id: &str, language: Language) {
+fn fill_card(
+    card: &web_sys::Element,
+    model: &Model,
+    initiative_id: &str,
+    stacked_ids: &str,
+    language: Language,
+) {
     let Some(initiative) = model.initiative(initiative_id) else {
         return;
     };
@@ -1203,14 +1229,35 @@ fn fill_card(card: &web_sys::Element, model: &Model, initiative_id: &str, langua
                 .attr("data-testid", "card-quadrant")
                 .text(&quadrant_label(&model.settings, quadrant, language))
         });
-    let mut contents = vec![
-        Dom::with_class("p", "card-title")
-            .text(&initiative.title)
-            .child_if(badge),
-        Dom::with_class("p", "card-scores").text(&scores),
-        details,
-    ];
+    let mut contents = vec![Dom::with_class("p", "card-title").text(&initiative.title)];
+    contents.extend(badge.map(|badge| Dom::with_class("p", "card-quadrant").child(badge)));
+    contents.push(Dom::with_class("p", "card-scores").text(&scores));
+    contents.push(details);
     contents.extend(flag);
+    // A stack's card names the items under its top (the first few, then a count).
+    let stacked: Vec<&str> = stacked_ids.split_whitespace().collect();
+    if !stacked.is_empty() {
+        const NAMED: usize = 6;
+        let mut names: Vec<String> = stacked
+            .iter()
+            .take(NAMED)
+            .filter_map(|id| model.initiative(id))
+            .map(|stacked_initiative| stacked_initiative.title.clone())
+            .collect();
+        if stacked.len() > NAMED {
+            names.push(format!("+{}", stacked.len() - NAMED));
+        }
+        contents.push(
+            Dom::with_class("p", "card-stack")
+                .attr("data-testid", "card-stack")
+                .text(&format!(
+                    "+{} {}: {}",
+                    stacked.len(),
+                    Text::StackMoreHere.in_language(language),
+                    names.join(", ")
+                )),
+        );
+    }
     dom::replace_children(card, contents);
 }
 
@@ -1992,7 +2039,8 @@ pub fn matrix_page() -> Dom {
             if bubble.has_attribute("data-application") {
                 fill_application_card(card_element, model, &item_id, language);
             } else {
-                fill_card(card_element, model, &item_id, language);
+                let stacked_ids = bubble.get_attribute("data-stacked").unwrap_or_default();
+                fill_card(card_element, model, &item_id, &stacked_ids, language);
             }
         });
         let frame = container_element.get_bounding_client_rect();
