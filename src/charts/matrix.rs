@@ -258,6 +258,18 @@ pub fn lay_out_matrix(
     geometry: &MatrixGeometry,
     include: &dyn Fn(&Initiative) -> bool,
 ) -> MatrixLayout {
+    lay_out_matrix_with_top(model, geometry, include, None)
+}
+
+/// Like [`lay_out_matrix`], with the initiative the user is moving treated as the
+/// most important: it is the top of a stack it lands in (so it stays visible and
+/// keeps the keyboard focus) and its label is placed first.
+pub fn lay_out_matrix_with_top(
+    model: &Model,
+    geometry: &MatrixGeometry,
+    include: &dyn Fn(&Initiative) -> bool,
+    on_top: Option<&str>,
+) -> MatrixLayout {
     let scoring = InitiativeScoring::new(model);
     let ranking = rank_initiatives(model);
     // Sorted pairs and binary search rather than hash maps: the same speed here, and
@@ -302,7 +314,7 @@ pub fn lay_out_matrix(
             _ => unscored_ids.push(initiative.id.clone()),
         }
     }
-    let mut layout = lay_out_points(points, geometry, model.settings.quadrant_threshold);
+    let mut layout = lay_out_points(points, geometry, model.settings.quadrant_threshold, on_top);
     layout.unscored_ids = unscored_ids;
     layout
 }
@@ -344,7 +356,7 @@ pub fn lay_out_applications(model: &Model, geometry: &MatrixGeometry) -> MatrixL
             _ => unscored_ids.push(capability.id.clone()),
         }
     }
-    let mut layout = lay_out_points(points, geometry, model.settings.quadrant_threshold);
+    let mut layout = lay_out_points(points, geometry, model.settings.quadrant_threshold, None);
     layout.unscored_ids = unscored_ids;
     layout
 }
@@ -353,6 +365,7 @@ fn lay_out_points(
     points: Vec<MatrixPoint<'_>>,
     geometry: &MatrixGeometry,
     threshold: f64,
+    on_top: Option<&str>,
 ) -> MatrixLayout {
     let mut layout = MatrixLayout::default();
     let largest_weight = points
@@ -383,9 +396,10 @@ fn lay_out_points(
     let (smallest, largest) = radius_range(drawn_count);
     // The most important item of a point comes first, so it is the top of a stack.
     let mut points = points;
+    let order_key = |point: &MatrixPoint<'_>| (Some(point.item_id) != on_top, point.rank);
     points.sort_by(|left, right| {
-        left.rank
-            .cmp(&right.rank)
+        order_key(left)
+            .cmp(&order_key(right))
             .then_with(|| left.item_id.cmp(right.item_id))
     });
     // Items at exactly the same point are spread around it, in a stable order.
@@ -456,9 +470,11 @@ fn lay_out_points(
     }
 
     // The most important first for labels; drawn last so they are on top.
+    let bubble_key =
+        |bubble: &BubblePlacement| (Some(bubble.item_id.as_str()) != on_top, bubble.rank);
     layout.bubbles.sort_by(|left, right| {
-        left.rank
-            .cmp(&right.rank)
+        bubble_key(left)
+            .cmp(&bubble_key(right))
             .then_with(|| left.item_id.cmp(&right.item_id))
     });
     place_labels(&mut layout.bubbles, geometry);
@@ -1020,6 +1036,14 @@ mod tests {
         );
     }
 
+    fn stacks_of(layout: &MatrixLayout) -> Vec<&BubblePlacement> {
+        layout
+            .bubbles
+            .iter()
+            .filter(|bubble| !bubble.stacked_ids.is_empty())
+            .collect()
+    }
+
     #[test]
     fn crowded_points_are_stacked_and_every_item_stays_on_the_matrix() {
         let geometry = MatrixGeometry::STANDARD;
@@ -1070,6 +1094,13 @@ mod tests {
                 );
             }
         }
+        // The item being moved is the top of the stack it lands in.
+        let buried = &stacks_of(&layout)[0].stacked_ids[0];
+        let lifted = lay_out_matrix_with_top(&model, &geometry, &|_| true, Some(buried));
+        assert!(lifted
+            .bubbles
+            .iter()
+            .any(|bubble| &bubble.item_id == buried && !bubble.stacked_ids.is_empty()));
         // A thousand (about ten per point) stay spread, so each can be grabbed.
         let thousand = lay_out_matrix(&generated_model(1000), &geometry, &|_| true);
         assert!(thousand

@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::charts::matrix::{
-    lay_out_applications, lay_out_matrix, primary_goal_position, title_matches_search,
+    lay_out_applications, lay_out_matrix_with_top, primary_goal_position, title_matches_search,
     BubblePlacement, LabelAnchor, MatrixFilter, MatrixGeometry, MatrixLayout,
 };
 use crate::forms::fields::STATUS_OPTIONS;
@@ -640,12 +640,20 @@ fn build_tray(
 }
 
 /// The matrix of initiatives with legend and tray, as filtered and searched.
-fn build_initiatives_view(model: &Model, options: &MatrixOptions, language: Language) -> Vec<Dom> {
+fn build_initiatives_view(
+    model: &Model,
+    options: &MatrixOptions,
+    moving_id: Option<&str>,
+    language: Language,
+) -> Vec<Dom> {
     let scoring = InitiativeScoring::new(model);
     let filter = &options.filter;
-    let layout = lay_out_matrix(model, &GEOMETRY, &|initiative| {
-        filter.includes(&scoring, initiative)
-    });
+    let layout = lay_out_matrix_with_top(
+        model,
+        &GEOMETRY,
+        &|initiative| filter.includes(&scoring, initiative),
+        moving_id,
+    );
     let ranking = rank_initiatives(model);
     let inversions = priority_inversions(model, &ranking);
     let labels = [
@@ -1618,6 +1626,8 @@ pub fn matrix_page() -> Dom {
     dom::effect(move || {
         let language = state.language.get();
         let container = &container_for_effect;
+        // The item just moved by keyboard or drag stays on top where it lands.
+        let moving_id = focus_after_render.get_value();
         let content = state.model.with(|model| {
             options.with(|options| match options.view {
                 MatrixView::Ranking => build_ranking_view(model, options, language),
@@ -1627,7 +1637,9 @@ pub fn matrix_page() -> Dom {
                         .attr("data-testid", "matrix-empty")
                         .text(Text::MatrixEmpty.in_language(language))]
                 }
-                MatrixView::Initiatives => build_initiatives_view(model, options, language),
+                MatrixView::Initiatives => {
+                    build_initiatives_view(model, options, moving_id.as_deref(), language)
+                }
             })
         });
         dom::replace_children(container, content);
