@@ -14,7 +14,11 @@ export function serializeSvgDocument(svgElement, styleText) {
   const style = document.createElementNS(SVG_NAMESPACE, 'style');
   style.textContent = styleText;
   copy.insertBefore(style, copy.firstChild);
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+  // XMLSerializer escapes markup but keeps characters XML forbids (control characters
+  // a pasted title may hold); one of them would make the whole file unreadable.
+  const text = new XMLSerializer().serializeToString(copy)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + text;
 }
 
 // Draws the SVG document text on a white canvas of the given pixel size and offers it

@@ -36,7 +36,7 @@ function replaceIntegrity(pageText, href, integrity) {
   const updated = pageText.replace(/<link\b[^>]*>/g, (element) => {
     const linksFile = element.includes(`href=${href} `) || element.includes(`href="${href}"`)
       || element.includes(`href=${href}>`);
-    if (!linksFile || !/integrity=/.test(element)) return element;
+    if (!linksFile || !/integrity=["']?sha384-[A-Za-z0-9+/=]+/.test(element)) return element;
     replaced = true;
     return element.replace(/sha384-[A-Za-z0-9+/=]+/, integrity);
   });

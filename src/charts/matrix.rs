@@ -14,16 +14,19 @@
 //! [`MIN_RADIUS`] to [`MAX_RADIUS`], by the square root of the cost share), and the
 //! largest radius shrinks when there are many initiatives so that the matrix stays
 //! readable. Bubbles with exactly the same scores are spread on a sunflower spiral
-//! around their point, so each stays visible and can be grabbed.
+//! around their point, so each stays visible and can be grabbed; more than
+//! [`STACK_THRESHOLD`] at one point are stacked into one bubble with their count.
 //!
 //! # Labels
 //!
 //! Labels are placed in priority order (the ranking of DESIGN.md section 3, unscored
 //! last), so when space runs out it is the least important labels that give way. Each
-//! label tries eight positions around its bubble, first with the whole title and then
-//! shortened; a label is placed only where its box stays inside the view box and
-//! intersects no placed label and no bubble. A label that finds no place is hidden and
-//! shown on hover and focus instead. Text widths are estimated from the character
+//! label tries eight positions around its bubble on rings of growing distance (with a
+//! leader line beyond the first), first with the whole title and then shortened; the
+//! most important also search the whole matrix for a free place. A label is placed
+//! only where its box stays inside the view box and intersects no placed label and no
+//! bubble. A label that finds no place (or lies beyond the first [`LABELS_TRIED`]) is
+//! hidden and shown on hover and focus instead. Text widths are estimated from the character
 //! count with a conservative average width, so the real text is never wider than the
 //! box that was checked.
 
@@ -612,7 +615,7 @@ const LABELS_SEARCHED_EVERYWHERE: usize = 60;
 /// How many labels are tried at all, the most important first. Beyond this a large
 /// model shows labels on hover and focus only: more would not be readable, and
 /// trying every label of a thousand initiatives costs more time than a frame has.
-const LABELS_TRIED: usize = 150;
+pub const LABELS_TRIED: usize = 150;
 
 /// Whether a label box is free: inside the view box, clear of placed labels and of
 /// every bubble.

@@ -478,10 +478,11 @@ texts! {
     AxisTechnicalFit => "Technische Eignung", "Technical fit";
     TimeMatrixLabel => "TIME-Matrix: fachliche Eignung (senkrecht) gegen technische Eignung (waagrecht)", "TIME matrix: business fit (vertical) against technical fit (horizontal)";
     ApplicationsHint => "Anwendungen sind IT-Fähigkeiten der Art System. Ziehen Sie eine Blase oder nutzen Sie die Pfeiltasten, um fachliche und technische Eignung (1–10) zu setzen.", "Applications are IT capabilities of kind system. Drag a bubble or use the arrow keys to set business and technical fit (1–10).";
-    ApplicationsEmpty => "Noch keine Anwendungen: legen Sie unter „IT-Fähigkeiten“ eine Fähigkeit der Art System an.", "No applications yet: add an IT capability of kind system under “IT capabilities”.";
+    ApplicationsEmpty => "Noch keine Anwendungen: legen Sie unter „IT-Fähigkeiten“ eine Fähigkeit der Art System an.", "No applications yet: add a capability of kind system under “Capabilities”.";
     ApplicationsUnscoredHeading => "Ohne Eignungswerte", "Without fit scores";
     ApplicationsUnscoredHint => "Ziehen Sie eine Anwendung in die Matrix, oder wählen Sie sie und drücken Sie eine Pfeiltaste.", "Drag an application into the matrix, or select it and press an arrow key.";
     StackMoreHere => "weitere an derselben Stelle", "more at the same place";
+    ApplicationsAllScored => "Alle Anwendungen haben Eignungswerte.", "All applications have fit scores.";
     ExportFailed => "Der Export hat nicht geklappt. Bitte versuchen Sie es erneut.", "The export did not work. Please try again.";
 }
 

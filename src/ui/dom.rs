@@ -1,18 +1,16 @@
-//! A small, typed builder for DOM elements, used by the generic form and list.
+//! A small, typed builder for DOM elements: the whole interface is built with it.
 //!
-//! # Why not `view!` for these
+//! # Why not `view!`
 //!
 //! Leptos compiles every `view!` into rendering code specialised for its exact shape.
-//! That is ideal for the shell and small pieces, but the form and list render more than
-//! a hundred fields and a dozen column sets from data: as `view!` code they made the
-//! WebAssembly bundle grow by more than 100 KB (gzip), far past the size budget. Here
-//! the same DOM is built by a handful of plain functions, and events are handled by
-//! one delegated listener per container ([`listen`], removed with the reactive owner
-//! that created it) that reads `data-*` attributes of the target.
-//!
-//! The whole interface is built this way; Leptos provides the reactive system
-//! (signals, memos, effects and their owners), not the rendering. Building the frames
-//! with `view!` too cost about 15 KB (gzip) of rendering code and node references.
+//! The form and list render more than a hundred fields and a dozen column sets from
+//! data: as `view!` code they made the WebAssembly bundle grow by more than 100 KB
+//! (gzip), far past the size budget, and the frames (shell, screens) cost about 25 KB
+//! more in rendering code and node references. Here the DOM is built by a handful of
+//! plain functions, and events are handled by one delegated listener per container
+//! ([`listen`], removed with the reactive owner that created it) that reads `data-*`
+//! attributes of the target. Leptos provides the reactive system (signals, memos,
+//! effects and their owners), not the rendering.
 //!
 //! # Safety of content
 //!

@@ -24,8 +24,8 @@ pub fn start_app(first_visit_sample: Option<crate::model::Model>) {
     let state = AppState::provide(first_visit_sample);
     browser::set_document_language(state.language.get_untracked().code());
     install_global_listeners(state);
-    // The first screen is rendered synchronously from the loaded model, so the frame
-    // after mounting is the first one that shows the model: that is app-ready.
+    // The first screen is built by effects that run before the next frame, so the
+    // frame after mounting is the first one that shows the model: that is app-ready.
     request_animation_frame(|| browser::performance_mark("app-ready"));
     let request_persistence = async {
         let _ = browser::request_persistent_storage().await;

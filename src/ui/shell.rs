@@ -291,7 +291,11 @@ fn header(navigation_open: RwSignal<bool>) -> Dom {
                 if let Some(input) = element("header-file-input")
                     .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
                 {
-                    input.click();
+                    // The input's click bubbles back to this header listener, which is
+                    // still running: calling it again from inside would throw. A task
+                    // later the click is its own event (still within the user's
+                    // activation, so the browser opens the file chooser).
+                    set_timeout(move || input.click(), std::time::Duration::ZERO);
                 }
             }
             Some("save-file") => state.export_open_model(),

@@ -138,13 +138,16 @@ test('drag a bubble into another quadrant: stored, badge and ranking follow, und
   if (before) expect([scores.value, scores.effort]).toEqual([before.value, before.effort]);
   else expect([scores.value, scores.effort]).not.toEqual([9, 2]);
 
-  // Dragging far outside the matrix clamps at 10 and 1.
+  // Dragging far outside the matrix clamps at 10 and 1 (measured afresh: focusing a
+  // moved bubble may have scrolled the page).
   await page.goto('./#/matrix');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const svgNow = await page.getByTestId('matrix-svg').boundingBox();
   const again = page.locator(`[data-bubble="${initiativeId}"] circle`).first();
   const againBox = await again.boundingBox();
   await page.mouse.move(againBox.x + againBox.width / 2, againBox.y + againBox.height / 2);
   await page.mouse.down();
-  await page.mouse.move(svgBox.x - 200, svgBox.y - 200, { steps: 6 });
+  await page.mouse.move(svgNow.x - 200, svgNow.y - 200, { steps: 6 });
   await page.mouse.up();
   await expect(page.locator(`[data-bubble="${initiativeId}"]`)).toHaveAttribute('data-value', '10');
   await expect(page.locator(`[data-bubble="${initiativeId}"]`)).toHaveAttribute('data-effort', '1');

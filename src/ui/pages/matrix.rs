@@ -95,7 +95,8 @@ struct MatrixOptions {
     colour_by_risk: bool,
     show_dependencies: bool,
     filter: MatrixFilter,
-    /// The search text, case-folded.
+    /// The search text as typed, and case-folded for matching.
+    search_text: String,
     folded_search: String,
     ranking_column: RankingColumn,
     ranking_descending: bool,
@@ -115,6 +116,20 @@ struct Drag {
     target: Option<(u8, u8)>,
     /// The dragged bubble, kept so that a move does not search thousands of them.
     bubble: Option<web_sys::Element>,
+    /// The pointer that drags; other pointers (a second finger) are ignored.
+    pointer_id: i32,
+}
+
+/// Takes away what a drag shows: the bubble's offset, the target quadrant, the ghost.
+fn clear_drag_marks(container: &web_sys::Element, drag: &Drag) {
+    highlight_quadrant(container, None);
+    if let Some(bubble) = &drag.bubble {
+        let _ = bubble.remove_attribute("transform");
+        let _ = bubble.class_list().remove_1("dragging");
+    }
+    if let Ok(Some(ghost)) = container.query_selector(".drag-ghost") {
+        let _ = ghost.set_attribute("visibility", "hidden");
+    }
 }
 
 fn quadrant_slug(quadrant: Quadrant) -> &'static str {
@@ -583,7 +598,7 @@ fn build_tray(
     let (heading, none_text, hint) = if is_application {
         (
             Text::ApplicationsUnscoredHeading,
-            Text::UnscoredNone,
+            Text::ApplicationsAllScored,
             Text::ApplicationsUnscoredHint,
         )
     } else {
@@ -1410,7 +1425,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
                 .attr("id", "matrix-search")
                 .attr("data-option", "search")
                 .attr("data-testid", "matrix-search")
-                .value(&options.folded_search),
+                .value(&options.search_text),
         );
     // The filters fold away, so the matrix keeps its room on a projector.
     let filter_fields = Dom::with_class("div", "filter-fields")
@@ -1527,7 +1542,10 @@ fn apply_toolbar_change(options: &mut MatrixOptions, control: &web_sys::Element)
         Some("colour") => options.colour_by_risk = value == "risk",
         _ => match control.get_attribute("data-option").as_deref() {
             Some("dependencies") => options.show_dependencies = dom::element_checked(control),
-            Some("search") => options.folded_search = fold_case(value.trim()),
+            Some("search") => {
+                options.folded_search = fold_case(value.trim());
+                options.search_text = value;
+            }
             _ => {}
         },
     }
@@ -1680,17 +1698,28 @@ pub fn matrix_page() -> Dom {
                 })
             }
         });
+        // Only a change that went through is followed by its bubble: a pending focus
+        // from a move that changed nothing would steal the focus at a later rebuild.
         if let Some(command) = command {
-            let _ = state.dispatch(command);
+            if state.dispatch(command).is_ok() {
+                focus_after_render.set_value(Some(item_id));
+            }
         }
     };
 
     let on_toolbar_change = move |event: web_sys::Event| {
+        // Only a real change rebuilds the matrix (a search box also reports `change`
+        // when it loses focus, which may be in the middle of a drag).
         if let Some(control) = dom::event_element(&event) {
-            options.update(|options| apply_toolbar_change(options, &control));
+            let mut next = options.get_untracked();
+            apply_toolbar_change(&mut next, &control);
+            if next != options.get_untracked() {
+                options.set(next);
+            }
         }
     };
     let (toolbar_for_click, container_for_click) = (toolbar.clone(), container.clone());
+    let screen_for_click = screen.clone();
     let on_toolbar_click = move |event: leptos::ev::MouseEvent| {
         let (toolbar_element, container_element) = (&toolbar_for_click, &container_for_click);
         // Only the view buttons: the screen itself carries `data-view` too.
@@ -1716,7 +1745,7 @@ pub fn matrix_page() -> Dom {
                     }
                 }
             }
-            let _ = screen.set_attribute("data-view", &slug);
+            let _ = screen_for_click.set_attribute("data-view", &slug);
             options.update(|options| options.view = view);
             return;
         }
@@ -1750,6 +1779,7 @@ pub fn matrix_page() -> Dom {
                 options.update(|options| {
                     options.filter = MatrixFilter::default();
                     options.folded_search.clear();
+                    options.search_text.clear();
                 });
             }
             Some("export-svg") => {
@@ -1797,6 +1827,16 @@ pub fn matrix_page() -> Dom {
         if event.button() != 0 {
             return;
         }
+        // A second pointer does not take over a drag. A drag of this same pointer
+        // that is still open lost its release (outside the window): it ends unapplied.
+        let stale = drag_for_down.borrow_mut().take();
+        if let Some(stale) = stale {
+            if stale.pointer_id != event.pointer_id() {
+                *drag_for_down.borrow_mut() = Some(stale);
+                return;
+            }
+            clear_drag_marks(&container_for_down, &stale);
+        }
         let container_element = &container_for_down;
         let start_pointer = (event.client_x(), event.client_y());
         if let Some(tray_item) = dom::closest_with(&event, "data-tray") {
@@ -1810,6 +1850,7 @@ pub fn matrix_page() -> Dom {
                 started: false,
                 target: None,
                 bubble: None,
+                pointer_id: event.pointer_id(),
             });
             return;
         }
@@ -1831,6 +1872,7 @@ pub fn matrix_page() -> Dom {
             started: true,
             target: None,
             bubble: Some(bubble.clone()),
+            pointer_id: event.pointer_id(),
         });
         let _ = container_element.set_pointer_capture(event.pointer_id());
         let _ = bubble.class_list().add_1("dragging");
@@ -1843,6 +1885,18 @@ pub fn matrix_page() -> Dom {
         let Some(current) = dragging.as_mut() else {
             return;
         };
+        if event.pointer_id() != current.pointer_id {
+            return;
+        }
+        // A press on a tray item whose button was released outside the matrix before
+        // the drag captured the pointer sent no pointerup here: it ends unapplied.
+        // (Captured drags always get their pointerup or pointercancel.)
+        if !current.started && event.buttons() & 1 == 0 {
+            if let Some(stale) = dragging.take() {
+                clear_drag_marks(&container_for_move, &stale);
+            }
+            return;
+        }
         let container_element = &container_for_move;
         let Some(svg) = current_svg(container_element) else {
             return;
@@ -1918,19 +1972,8 @@ pub fn matrix_page() -> Dom {
         if finished.start_center.is_none() && finished.started {
             *suppress_for_finish.borrow_mut() = true;
         }
-        {
-            let container_element = &container_for_finish;
-            highlight_quadrant(container_element, None);
-            if let Some(bubble) = &finished.bubble {
-                let _ = bubble.remove_attribute("transform");
-                let _ = bubble.class_list().remove_1("dragging");
-            }
-            if let Ok(Some(ghost)) = container_element.query_selector(".drag-ghost") {
-                let _ = ghost.set_attribute("visibility", "hidden");
-            }
-        }
+        clear_drag_marks(&container_for_finish, &finished);
         if let (true, Some((value, effort))) = (apply, finished.target) {
-            focus_after_render.set_value(Some(finished.item_id.clone()));
             set_scores(finished.item_id, finished.is_application, value, effort);
         }
     };
@@ -1957,12 +2000,23 @@ pub fn matrix_page() -> Dom {
                 options.ranking_column == column && !options.ranking_descending;
             options.ranking_column = column;
         });
+        // The table is rebuilt; the keyboard stays on the same header button.
+        browser::focus_element_soon_by_selector(format!(
+            "[data-sort=\"{}\"]",
+            button.get_attribute("data-sort").unwrap_or_default()
+        ));
     };
 
     let finish_drag_for_key = finish_drag.clone();
     let drag_for_key = drag.clone();
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let key = event.key();
+        // Escape cancels any drag, from the tray too, before keys act on the target.
+        if key == "Escape" && drag_for_key.borrow().is_some() {
+            event.prevent_default();
+            finish_drag_for_key(false);
+            return;
+        }
         let (value_step, effort_step): (i16, i16) = match key.as_str() {
             "ArrowUp" => (1, 0),
             "ArrowDown" => (-1, 0),
@@ -1977,7 +2031,6 @@ pub fn matrix_page() -> Dom {
             if (value_step, effort_step) != (0, 0) {
                 event.prevent_default();
                 let item_id = tray_item.get_attribute("data-tray").unwrap_or_default();
-                focus_after_render.set_value(Some(item_id.clone()));
                 set_scores(
                     item_id,
                     tray_item.has_attribute("data-application"),
@@ -1992,10 +2045,6 @@ pub fn matrix_page() -> Dom {
         };
         let item_id = bubble.get_attribute("data-bubble").unwrap_or_default();
         let is_application = bubble.has_attribute("data-application");
-        if key == "Escape" && drag_for_key.borrow().is_some() {
-            finish_drag_for_key(false);
-            return;
-        }
         if key == "Enter" || key == " " {
             event.prevent_default();
             let screen = if is_application {
@@ -2028,7 +2077,6 @@ pub fn matrix_page() -> Dom {
             }
         });
         if let Some((value, effort)) = current {
-            focus_after_render.set_value(Some(item_id.clone()));
             set_scores(
                 item_id,
                 is_application,
@@ -2038,9 +2086,9 @@ pub fn matrix_page() -> Dom {
         }
     };
 
-    let (card_for_show, container_for_show) = (card.clone(), container.clone());
+    let (card_for_show, screen_for_show) = (card.clone(), screen.clone());
     let show_card = move |event: &web_sys::Event| {
-        let (card_element, container_element) = (&card_for_show, &container_for_show);
+        let (card_element, screen_element) = (&card_for_show, &screen_for_show);
         let Some(bubble) = dom::closest_with(event, "data-bubble") else {
             let _ = card_element.set_attribute("hidden", "");
             return;
@@ -2055,7 +2103,9 @@ pub fn matrix_page() -> Dom {
                 fill_card(card_element, model, &item_id, &stacked_ids, language);
             }
         });
-        let frame = container_element.get_bounding_client_rect();
+        // The card is positioned in the screen (below the toolbar's top), so its
+        // offsets are measured from the screen's box.
+        let frame = screen_element.get_bounding_client_rect();
         let bounds = bubble.get_bounding_client_rect();
         let left = (bounds.right() - frame.left() + 12.0)
             .min(frame.width() - 280.0)
