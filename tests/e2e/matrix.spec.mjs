@@ -35,6 +35,19 @@ function generatedModelFile(count) {
   return file;
 }
 
+/// Opens the app, adds `file` through "Open file" as a new model (as a user would) and
+/// goes to the matrix.
+async function openMatrixOfNewModel(page, name, file) {
+  await openApp(page, '#/overview');
+  await page.getByTestId('open-file-input').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.getByTestId('import-add').click();
+  await page.goto('./#/matrix');
+}
+
 /// The ranking rule of DESIGN.md section 3 for value ÷ effort: higher score first, then
 /// higher value, then title (the app folds case; these titles differ in more than case).
 function topByPriority(initiatives, count) {
@@ -192,14 +205,7 @@ test('renamed quadrant labels show on the matrix and persist across a reload', a
 test('in a generated 1,000-initiative model the 50 with the highest priority show their labels, colliding with nothing', async ({ page, pageProblems }) => {
   test.setTimeout(120_000);
   const file = generatedModelFile(1000);
-  await openApp(page, '#/overview');
-  await page.getByTestId('open-file-input').setInputFiles({
-    name: 'tausend.bitalign.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await page.getByTestId('import-add').click();
-  await page.goto('./#/matrix');
+  await openMatrixOfNewModel(page, 'tausend.bitalign.json', file);
   const scored = file.model.initiatives.filter((initiative) => initiative.scores.value && initiative.scores.effort);
   await expect(page.getByTestId('bubble')).toHaveCount(scored.length, { timeout: 30_000 });
   const { labels, bubbles } = await labelAndBubbleBoxes(page);
@@ -222,14 +228,7 @@ test('thirty initiatives at one point are a stack with a count; dragging its top
   const file = generatedModelFile(30);
   // All thirty at value 7, effort 3; the ranking then goes by title.
   for (const initiative of file.model.initiatives) initiative.scores = { ...initiative.scores, value: 7, effort: 3 };
-  await openApp(page, '#/overview');
-  await page.getByTestId('open-file-input').setInputFiles({
-    name: 'stapel.bitalign.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await page.getByTestId('import-add').click();
-  await page.goto('./#/matrix');
+  await openMatrixOfNewModel(page, 'stapel.bitalign.json', file);
   const stack = page.locator('[data-testid=bubble][data-stacked]');
   await expect(stack).toHaveCount(1);
   await expect(page.getByTestId('bubble')).toHaveCount(1);
