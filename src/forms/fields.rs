@@ -999,6 +999,11 @@ pub(super) fn write_subject(
             if !writer.problems.is_empty() {
                 return Err(writer.problems);
             }
+            if let (Entity::Initiative(written), Entity::Initiative(stored)) =
+                (&mut entity, &original)
+            {
+                keep_criterion_scores_current(written, stored, &model.settings, drafts);
+            }
             if existing_id.is_none() {
                 set_entity_id(&mut entity, (context.new_id)());
                 Ok(vec![Command::Create(entity)])
@@ -1007,6 +1012,36 @@ pub(super) fn write_subject(
             } else {
                 Ok(vec![Command::Update(entity)])
             }
+        }
+    }
+}
+
+/// The weighted criteria can change while an initiative's form is open (undo, redo,
+/// another tab): scores of criteria that are gone are dropped (or the save would be
+/// refused), and scores of criteria the form did not show are kept as stored.
+fn keep_criterion_scores_current(
+    written: &mut Initiative,
+    stored: &Initiative,
+    settings: &Settings,
+    drafts: &[FieldDraft],
+) {
+    let is_current = |criterion_id: &str| {
+        settings
+            .weighted_criteria
+            .iter()
+            .any(|criterion| criterion.id == criterion_id)
+    };
+    let shown: Vec<&str> = INITIATIVE_FIELDS
+        .iter()
+        .position(|spec| spec.key == "criterion-scores")
+        .and_then(|index| drafts.get(index))
+        .map(|draft| draft.rows().iter().map(|row| row.row_id.as_str()).collect())
+        .unwrap_or_default();
+    let scores = &mut written.scores.criterion_scores;
+    scores.retain(|criterion_id, _| is_current(criterion_id));
+    for (criterion_id, score) in &stored.scores.criterion_scores {
+        if is_current(criterion_id) && !shown.contains(&criterion_id.as_str()) {
+            scores.insert(criterion_id.clone(), *score);
         }
     }
 }

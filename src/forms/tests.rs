@@ -365,3 +365,43 @@ fn every_field_problem_has_a_message_in_both_languages() {
         assert_ne!(german, english, "{problem:?}");
     }
 }
+
+#[test]
+fn criterion_scores_follow_the_criteria_that_exist_when_the_form_is_saved() {
+    let mut model = sample_model();
+    let criterion = |id: &str, name: &str| crate::model::WeightedCriterion {
+        id: id.to_string(),
+        name: name.to_string(),
+        weight: 50,
+    };
+    model.settings.weighted_criteria = vec![criterion("c-urgency", "Dringlichkeit")];
+    let initiative_id = model.initiatives[0].id.clone();
+    model.initiatives[0].scores.criterion_scores = [("c-urgency".to_string(), 4)].into();
+    let subject = FormSubject::Entity {
+        kind: EntityKind::Initiative,
+        existing_id: Some(initiative_id.clone()),
+        preset_goal_id: None,
+    };
+    let mut drafts = read_form(&model, &subject, &context(Language::German)).unwrap();
+    set_field(&subject, &mut drafts, "title", text("Neuer Titel"));
+
+    // While the form is open, undo removes the criterion and adds another one that
+    // the initiative already had a score for (redo of an older state).
+    let mut changed = model.clone();
+    changed.settings.weighted_criteria = vec![criterion("c-compliance", "Compliance")];
+    changed.initiatives[0].scores.criterion_scores = [("c-compliance".to_string(), 2)].into();
+    let commands = write_form(&changed, &subject, &drafts, &context(Language::German)).unwrap();
+    let [Command::Update(Entity::Initiative(initiative))] = commands.as_slice() else {
+        panic!("one update of the initiative expected: {commands:?}");
+    };
+    assert_eq!(initiative.title, "Neuer Titel");
+    assert_eq!(
+        initiative.scores.criterion_scores,
+        [("c-compliance".to_string(), 2)].into(),
+        "the gone criterion is dropped, the one the form did not show is kept"
+    );
+    assert!(changed
+        .clone()
+        .apply(commands[0].clone(), "2026-11-28T10:00:00Z".parse().unwrap())
+        .is_ok());
+}
