@@ -660,7 +660,7 @@ fn build_initiatives_view(
     options: &MatrixOptions,
     moving_id: Option<&str>,
     language: Language,
-) -> Vec<Dom> {
+) -> (Vec<Dom>, String) {
     let scoring = InitiativeScoring::new(model);
     let filter = &options.filter;
     let layout = lay_out_matrix_with_top(
@@ -735,7 +735,13 @@ fn build_initiatives_view(
             .filter(|bubble| title_matches_search(&bubble.title, &options.folded_search))
             .count();
     }
-    let shown = layout.bubbles.len() + layout.unscored_ids.len();
+    // A stack shows all its items.
+    let shown = layout
+        .bubbles
+        .iter()
+        .map(|bubble| 1 + bubble.stacked_ids.len())
+        .sum::<usize>()
+        + layout.unscored_ids.len();
     let mut status = String::new();
     if filter.is_active() {
         status = format!(
@@ -753,16 +759,13 @@ fn build_initiatives_view(
             Text::SearchMatchesWord.in_language(language)
         ));
     }
-    vec![
-        Dom::with_class("p", "matrix-status")
-            .attr("role", "status")
-            .attr("data-testid", "matrix-status")
-            .text(&status),
+    let views = vec![
         Dom::with_class("div", "matrix-main")
             .child(Dom::with_class("div", "matrix-frame").child(svg))
             .child(build_legend(model, options, language)),
         build_tray(model, &layout.unscored_ids, false, language),
-    ]
+    ];
+    (views, status)
 }
 
 /// The accessible name of a bubble: title, scores and quadrant.
@@ -1611,6 +1614,9 @@ pub fn matrix_page() -> Dom {
     let state = expect_context::<AppState>();
     let screen_dom = Dom::with_class("div", "matrix-screen").attr("data-view", "initiatives");
     let toolbar_dom = Dom::with_class("div", "matrix-toolbar");
+    let status_dom = Dom::with_class("p", "matrix-status")
+        .attr("role", "status")
+        .attr("data-testid", "matrix-status");
     let container_dom = Dom::with_class("div", "matrix-layout");
     let card_dom = Dom::with_class("div", "matrix-card")
         .attr("role", "tooltip")
@@ -1641,26 +1647,37 @@ pub fn matrix_page() -> Dom {
     });
 
     let container_for_effect = container.clone();
+    let status_for_effect = status_dom.element();
     dom::effect(move || {
         let language = state.language.get();
         let container = &container_for_effect;
         // The item just moved by keyboard or drag stays on top where it lands.
         let moving_id = focus_after_render.get_value();
-        let content = state.model.with(|model| {
+        let (content, status) = state.model.with(|model| {
             options.with(|options| match options.view {
-                MatrixView::Ranking => build_ranking_view(model, options, language),
-                MatrixView::Applications => build_applications_view(model, language),
-                MatrixView::Initiatives if model.initiatives.is_empty() => {
+                MatrixView::Ranking => {
+                    (build_ranking_view(model, options, language), String::new())
+                }
+                MatrixView::Applications => {
+                    (build_applications_view(model, language), String::new())
+                }
+                MatrixView::Initiatives if model.initiatives.is_empty() => (
                     vec![Dom::with_class("p", "empty-state")
                         .attr("data-testid", "matrix-empty")
-                        .text(Text::MatrixEmpty.in_language(language))]
-                }
+                        .text(Text::MatrixEmpty.in_language(language))],
+                    String::new(),
+                ),
                 MatrixView::Initiatives => {
                     build_initiatives_view(model, options, moving_id.as_deref(), language)
                 }
             })
         });
         dom::replace_children(container, content);
+        // One status element for the screen's life: screen readers announce changes of
+        // a live region that already exists, not of one that is created anew.
+        if status_for_effect.text_content().unwrap_or_default() != status {
+            status_for_effect.set_text_content(Some(&status));
+        }
         if let Some(item_id) = focus_after_render.try_update_value(Option::take).flatten() {
             if let Some(bubble) = find_bubble(container, &item_id) {
                 focus_svg_element(&bubble);
@@ -2150,6 +2167,7 @@ pub fn matrix_page() -> Dom {
     });
     let body = screen_dom
         .child(toolbar_dom)
+        .child(status_dom)
         .child(container_dom)
         .child(card_dom);
     super::page_frame(
