@@ -261,20 +261,21 @@ pub fn lay_out_matrix(
     geometry: &MatrixGeometry,
     include: &dyn Fn(&Initiative) -> bool,
 ) -> MatrixLayout {
-    lay_out_matrix_with_top(model, geometry, include, None)
+    lay_out_matrix_with_top(model, geometry, include, None, &rank_initiatives(model))
 }
 
 /// Like [`lay_out_matrix`], with the initiative the user is moving treated as the
 /// most important: it is the top of a stack it lands in (so it stays visible and
-/// keeps the keyboard focus) and its label is placed first.
+/// keeps the keyboard focus) and its label is placed first. `ranking` is
+/// [`rank_initiatives`] of the model, passed in because the screen needs it too.
 pub fn lay_out_matrix_with_top(
     model: &Model,
     geometry: &MatrixGeometry,
     include: &dyn Fn(&Initiative) -> bool,
     on_top: Option<&str>,
+    ranking: &[crate::model::formulas::ranking::RankedInitiative],
 ) -> MatrixLayout {
     let scoring = InitiativeScoring::new(model);
-    let ranking = rank_initiatives(model);
     // Sorted pairs and binary search rather than hash maps: the same speed here, and
     // no hash table code for new key types in the bundle.
     let mut rank_of: Vec<(&str, (usize, Option<f64>))> = ranking
@@ -1100,7 +1101,13 @@ mod tests {
         }
         // The item being moved is the top of the stack it lands in.
         let buried = &stacks_of(&layout)[0].stacked_ids[0];
-        let lifted = lay_out_matrix_with_top(&model, &geometry, &|_| true, Some(buried));
+        let lifted = lay_out_matrix_with_top(
+            &model,
+            &geometry,
+            &|_| true,
+            Some(buried),
+            &rank_initiatives(&model),
+        );
         assert!(lifted
             .bubbles
             .iter()

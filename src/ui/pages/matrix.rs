@@ -654,10 +654,31 @@ fn build_tray(
         .child(list)
 }
 
+/// The ranking of the model and its priority inversions, computed once per change of
+/// the model and shared by the matrix, its layout and the card (hovering must not
+/// rank a thousand initiatives again).
+#[derive(Default)]
+struct PriorityFacts {
+    ranking: Vec<crate::model::formulas::ranking::RankedInitiative>,
+    inversions: Vec<PriorityInversion>,
+}
+
+impl PriorityFacts {
+    fn of(model: &Model) -> PriorityFacts {
+        let ranking = rank_initiatives(model);
+        let inversions = priority_inversions(model, &ranking);
+        PriorityFacts {
+            ranking,
+            inversions,
+        }
+    }
+}
+
 /// The matrix of initiatives with legend and tray, as filtered and searched.
 fn build_initiatives_view(
     model: &Model,
     options: &MatrixOptions,
+    facts: &PriorityFacts,
     moving_id: Option<&str>,
     language: Language,
 ) -> (Vec<Dom>, String) {
@@ -668,9 +689,9 @@ fn build_initiatives_view(
         &GEOMETRY,
         &|initiative| filter.includes(&scoring, initiative),
         moving_id,
+        &facts.ranking,
     );
-    let ranking = rank_initiatives(model);
-    let inversions = priority_inversions(model, &ranking);
+    let inversions = &facts.inversions;
     let labels = [
         Quadrant::QuickWin,
         Quadrant::PlatformTopic,
@@ -687,7 +708,7 @@ fn build_initiatives_view(
     );
     let arrows = options
         .show_dependencies
-        .then(|| build_dependency_arrows(model, &layout, &inversions));
+        .then(|| build_dependency_arrows(model, &layout, inversions));
     let searching = !options.folded_search.is_empty();
     let mut match_count = 0usize;
     let look_of = |bubble: &BubblePlacement| {
@@ -1150,6 +1171,7 @@ fn build_ranking_view(model: &Model, options: &MatrixOptions, language: Language
 fn fill_card(
     card: &web_sys::Element,
     model: &Model,
+    facts: &PriorityFacts,
     initiative_id: &str,
     stacked_ids: &str,
     language: Language,
@@ -1226,8 +1248,8 @@ fn fill_card(
                 dependencies.join(", ")
             },
         ));
-    let ranking = rank_initiatives(model);
-    let priority = ranking
+    let priority = facts
+        .ranking
         .iter()
         .find(|ranked| ranked.initiative_id == initiative.id)
         .and_then(|ranked| ranked.priority_score);
@@ -1237,7 +1259,8 @@ fn fill_card(
             intl::format_decimal(score, 2, language)
         }),
     ));
-    let flag = priority_inversions(model, &ranking)
+    let flag = facts
+        .inversions
         .iter()
         .find(|inversion| inversion.initiative_id == initiative.id)
         .map(|inversion| {
@@ -1648,6 +1671,9 @@ pub fn matrix_page() -> Dom {
 
     let container_for_effect = container.clone();
     let status_for_effect = status_dom.element();
+    // The card reads what the last matrix was drawn from.
+    let priority_facts: Rc<RefCell<PriorityFacts>> = Rc::default();
+    let facts_for_effect = priority_facts.clone();
     dom::effect(move || {
         let language = state.language.get();
         let container = &container_for_effect;
@@ -1668,7 +1694,16 @@ pub fn matrix_page() -> Dom {
                     String::new(),
                 ),
                 MatrixView::Initiatives => {
-                    build_initiatives_view(model, options, moving_id.as_deref(), language)
+                    let facts = PriorityFacts::of(model);
+                    let view = build_initiatives_view(
+                        model,
+                        options,
+                        &facts,
+                        moving_id.as_deref(),
+                        language,
+                    );
+                    *facts_for_effect.borrow_mut() = facts;
+                    view
                 }
             })
         });
@@ -2104,6 +2139,7 @@ pub fn matrix_page() -> Dom {
     };
 
     let (card_for_show, screen_for_show) = (card.clone(), screen.clone());
+    let facts_for_card = priority_facts.clone();
     let show_card = move |event: &web_sys::Event| {
         let (card_element, screen_element) = (&card_for_show, &screen_for_show);
         let Some(bubble) = dom::closest_with(event, "data-bubble") else {
@@ -2117,7 +2153,15 @@ pub fn matrix_page() -> Dom {
                 fill_application_card(card_element, model, &item_id, language);
             } else {
                 let stacked_ids = bubble.get_attribute("data-stacked").unwrap_or_default();
-                fill_card(card_element, model, &item_id, &stacked_ids, language);
+                let facts = facts_for_card.borrow();
+                fill_card(
+                    card_element,
+                    model,
+                    &facts,
+                    &item_id,
+                    &stacked_ids,
+                    language,
+                );
             }
         });
         // The card is positioned in the screen (below the toolbar's top), so its

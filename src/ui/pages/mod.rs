@@ -8,7 +8,7 @@ pub mod overview;
 pub mod settings;
 
 use crate::i18n::Text;
-use crate::route::{Route, ScreenName};
+use crate::route::ScreenName;
 use crate::ui::dom::Dom;
 use crate::ui::translated_element;
 
@@ -55,9 +55,4 @@ pub fn render_screen(screen: Option<ScreenName>) -> Dom {
         ),
         None => placeholder_page("page-not-found", Text::NotFoundTitle, Text::NotFoundBody),
     }
-}
-
-/// The screen a route shows; `None` for an unknown address.
-pub fn screen_of_route(route: &Route) -> Option<ScreenName> {
-    route.screen()
 }
