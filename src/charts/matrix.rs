@@ -276,18 +276,17 @@ pub fn lay_out_matrix_with_top(
     ranking: &[crate::model::formulas::ranking::RankedInitiative],
 ) -> MatrixLayout {
     let scoring = InitiativeScoring::new(model);
-    // Sorted pairs and binary search rather than hash maps: the same speed here, and
-    // no hash table code for new key types in the bundle.
-    let mut rank_of: Vec<(&str, (usize, Option<f64>))> = ranking
-        .iter()
-        .map(|ranked| {
-            (
-                ranked.initiative_id.as_str(),
-                (ranked.rank, ranked.priority_score),
-            )
-        })
-        .collect();
-    rank_of.sort_unstable_by(|left, right| left.0.cmp(right.0));
+    let rank_of = crate::model::id_lookup::IdLookup::new(
+        ranking
+            .iter()
+            .map(|ranked| {
+                (
+                    ranked.initiative_id.as_str(),
+                    (ranked.rank, ranked.priority_score),
+                )
+            })
+            .collect(),
+    );
 
     let mut unscored_ids = Vec::new();
     let mut points = Vec::new();
@@ -300,9 +299,8 @@ pub fn lay_out_matrix_with_top(
         let value = scoring.effective_value(initiative);
         match (value, initiative.scores.effort) {
             (Some(value), Some(effort)) => {
-                let (rank, priority_score) = rank_of
-                    .binary_search_by(|entry| entry.0.cmp(initiative.id.as_str()))
-                    .map_or((usize::MAX, None), |found| rank_of[found].1);
+                let (rank, priority_score) =
+                    rank_of.get(&initiative.id).unwrap_or((usize::MAX, None));
                 points.push(MatrixPoint {
                     item_id: &initiative.id,
                     item_index,

@@ -179,6 +179,10 @@ const SCORING_FRAMEWORK_VALUES: &[ScoringFramework] = &[
     ScoringFramework::Rice,
 ];
 
+/// The largest RICE reach a form accepts: the field and the writer share it, so the
+/// hint and the check agree.
+const RICE_REACH_MAXIMUM: i64 = 1_000_000_000;
+
 /// The RICE impact steps of DESIGN.md section 3, largest first, as people name them.
 pub const RICE_IMPACT_OPTIONS: &[ChoiceOption] = &[
     option("3", Text::RiceImpactMassive),
@@ -408,7 +412,7 @@ pub const INITIATIVE_FIELDS: &[FieldSpec] = &[
         field(
             "rice-reach",
             Text::FieldRiceReach,
-            integer(0, 1_000_000_000),
+            integer(0, RICE_REACH_MAXIMUM),
         ),
         Text::HintRiceInputs,
     ),
@@ -1168,7 +1172,7 @@ fn write_entity(writer: &mut DraftWriter, entity: &mut Entity, context: &FormCon
             scores.time_criticality =
                 optional_small(writer.optional_integer(range_of(SCORE_RANGE)));
             scores.risk_reduction = optional_small(writer.optional_integer(range_of(SCORE_RANGE)));
-            scores.rice_reach = optional_small(writer.optional_integer(0..=i64::from(u32::MAX)));
+            scores.rice_reach = optional_small(writer.optional_integer(0..=RICE_REACH_MAXIMUM));
             scores.rice_impact =
                 writer.optional_choice(RICE_IMPACT_OPTIONS, RICE_IMPACT_OPTION_VALUES);
             scores.rice_confidence_percent =

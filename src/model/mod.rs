@@ -9,6 +9,7 @@
 pub mod arbitrary;
 pub mod commands;
 pub mod formulas;
+pub mod id_lookup;
 pub mod objects_only;
 pub mod quarter;
 pub mod quoted_text;

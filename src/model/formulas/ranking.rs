@@ -122,18 +122,13 @@ pub struct PriorityInversion {
 /// Every priority inversion of the model, in the order of the initiatives and their
 /// dependencies. `ranking` is [`rank_initiatives`] of the same model.
 pub fn priority_inversions(model: &Model, ranking: &[RankedInitiative]) -> Vec<PriorityInversion> {
-    // Sorted pairs and binary search: no hash table code for a new key type.
-    let mut score_of: Vec<(&str, Option<f64>)> = ranking
-        .iter()
-        .map(|ranked| (ranked.initiative_id.as_str(), ranked.priority_score))
-        .collect();
-    score_of.sort_unstable_by(|left, right| left.0.cmp(right.0));
-    let lookup = |id: &str| {
-        score_of
-            .binary_search_by(|entry| entry.0.cmp(id))
-            .ok()
-            .map(|found| score_of[found].1)
-    };
+    let scores = crate::model::id_lookup::IdLookup::new(
+        ranking
+            .iter()
+            .map(|ranked| (ranked.initiative_id.as_str(), ranked.priority_score))
+            .collect(),
+    );
+    let lookup = |id: &str| scores.get(id);
     let mut inversions = Vec::new();
     for initiative in &model.initiatives {
         let Some(Some(initiative_score)) = lookup(&initiative.id) else {

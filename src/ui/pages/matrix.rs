@@ -479,23 +479,19 @@ fn build_dependency_arrows(
     let arrows = Dom::svg("g")
         .attr("class", "dependency-arrows")
         .attr("aria-hidden", "true");
-    let mut positions: Vec<(&str, (f64, f64, f64))> = layout
-        .bubbles
-        .iter()
-        .map(|bubble| {
-            (
-                bubble.item_id.as_str(),
-                (bubble.center_x, bubble.center_y, bubble.radius),
-            )
-        })
-        .collect();
-    positions.sort_unstable_by(|left, right| left.0.cmp(right.0));
-    let position_of = |id: &str| {
-        positions
-            .binary_search_by(|entry| entry.0.cmp(id))
-            .ok()
-            .map(|found| positions[found].1)
-    };
+    let positions = crate::model::id_lookup::IdLookup::new(
+        layout
+            .bubbles
+            .iter()
+            .map(|bubble| {
+                (
+                    bubble.item_id.as_str(),
+                    (bubble.center_x, bubble.center_y, bubble.radius),
+                )
+            })
+            .collect(),
+    );
+    let position_of = |id: &str| positions.get(id);
     for initiative in &model.initiatives {
         let Some((to_x, to_y, to_radius)) = position_of(&initiative.id) else {
             continue;
@@ -1349,6 +1345,7 @@ fn highlight_quadrant(container: &web_sys::Element, quadrant: Option<Quadrant>) 
 }
 
 fn labelled_select(
+    select_id: &str,
     filter: &str,
     label: Text,
     choices: Vec<(String, String)>,
@@ -1356,15 +1353,9 @@ fn labelled_select(
     first_label: Text,
     language: Language,
 ) -> Dom {
-    // Filters are named `matrix-filter-…`; other choices (the colour) `matrix-…`.
-    let select_id = if filter == "colour" {
-        "matrix-colour".to_string()
-    } else {
-        format!("matrix-filter-{filter}")
-    };
     let select = Dom::new("select")
-        .attr("id", &select_id)
-        .attr("data-testid", &select_id)
+        .attr("id", select_id)
+        .attr("data-testid", select_id)
         .child(
             Dom::new("option")
                 .attr("value", "")
@@ -1379,7 +1370,7 @@ fn labelled_select(
         );
     }
     Dom::with_class("label", "toolbar-field")
-        .attr("for", &select_id)
+        .attr("for", select_id)
         .child(Dom::new("span").text(label.in_language(language)))
         .child(select.attr("data-filter", filter))
 }
@@ -1456,6 +1447,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
     // The filters fold away, so the matrix keeps its room on a projector.
     let filter_fields = Dom::with_class("div", "filter-fields")
         .child(labelled_select(
+            "matrix-filter-goal",
             "goal",
             Text::FieldGoal,
             entity_choices(crate::model::EntityKind::Goal),
@@ -1464,6 +1456,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
             language,
         ))
         .child(labelled_select(
+            "matrix-filter-capability",
             "capability",
             Text::FieldCapabilities,
             entity_choices(crate::model::EntityKind::Capability),
@@ -1472,6 +1465,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
             language,
         ))
         .child(labelled_select(
+            "matrix-filter-owner",
             "owner",
             Text::FieldOwner,
             entity_choices(crate::model::EntityKind::Person),
@@ -1480,6 +1474,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
             language,
         ))
         .child(labelled_select(
+            "matrix-filter-status",
             "status",
             Text::FieldStatus,
             statuses,
@@ -1488,6 +1483,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
             language,
         ))
         .child(labelled_select(
+            "matrix-filter-quadrant",
             "quadrant",
             Text::ColumnQuadrant,
             quadrants,
@@ -1515,6 +1511,7 @@ fn build_toolbar(model: &Model, options: &MatrixOptions, language: Language) -> 
     let display = Dom::with_class("div", "matrix-display")
         .child(
             labelled_select(
+                "matrix-colour",
                 "colour",
                 Text::ColourBy,
                 colour_choices,
