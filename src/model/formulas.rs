@@ -20,6 +20,7 @@
 //!   breakdowns by category, goal and owner.
 //! - [`coverage`]: the alignment coverage, the headline number of the method.
 //! - [`capacity`]: planned person-days and work in progress per quarter.
+//! - [`schedule_checks`]: dependencies the roadmap's schedule breaks.
 //! - [`steering`]: review overdue, workshop votes, Now/Next/Later and capabilities
 //!   in use.
 //!
@@ -40,6 +41,7 @@ pub mod coverage;
 pub mod goals;
 pub mod quadrants;
 pub mod ranking;
+pub mod schedule_checks;
 pub mod scoring;
 pub mod steering;
 
