@@ -1,5 +1,6 @@
-//! Pure layouts of the charts: where things go on the priority matrix (and later the
-//! roadmap), computed from the model without touching the browser, so the screen, the
+//! Pure layouts of the charts: where things go on the priority matrix and on the
+//! roadmap, computed from the model without touching the browser, so the screen, the
 //! exports and the native tests share one answer.
 
 pub mod matrix;
+pub mod roadmap;
