@@ -231,3 +231,16 @@ pub fn entity_kind_singular_capitalized(kind: EntityKind, language: Language) ->
         None => String::new(),
     }
 }
+
+/// The name of an initiative's lifecycle status.
+pub fn initiative_status_text(status: crate::model::InitiativeStatus) -> crate::i18n::Text {
+    use crate::i18n::Text;
+    use crate::model::InitiativeStatus;
+    match status {
+        InitiativeStatus::Idea => Text::StatusIdea,
+        InitiativeStatus::Planned => Text::StatusPlanned,
+        InitiativeStatus::Active => Text::StatusActive,
+        InitiativeStatus::Done => Text::StatusDone,
+        InitiativeStatus::Stopped => Text::StatusStopped,
+    }
+}

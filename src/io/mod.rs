@@ -8,6 +8,8 @@
 //!   compact stored form (for localStorage), both in one envelope with a schema
 //!   version, read through one guarded path: size and shape checks, parsing,
 //!   migration of older versions, and validation of the model.
+//! - [`csv`]: CSV for spreadsheets (separator, numbers, formula neutralization) and
+//!   the roadmap's schedule as CSV.
 //! - [`codec`]: the JSON parser, decoder and writer the app reads and writes with.
 //! - [`json_migrations`]: the chain of steps that lifts a file of an older schema
 //!   version to the current one.
@@ -15,6 +17,7 @@
 //!   types on native builds and committed as `public/bitalign.schema.json`.
 
 pub mod codec;
+pub mod csv;
 pub mod json;
 pub mod json_migrations;
 #[cfg(not(target_arch = "wasm32"))]
