@@ -14,7 +14,7 @@
 //! - A cell containing `;`, a quote or a line break is quoted, with quotes doubled.
 
 use crate::i18n::numbers::format_plain_decimal;
-use crate::i18n::{Language, Text};
+use crate::i18n::Language;
 use crate::model::formulas::ranking::RankedInitiative;
 use crate::model::id_lookup::IdLookup;
 use crate::model::types::Model;
@@ -227,31 +227,6 @@ pub fn schedule_csv(model: &Model, ranking: &[RankedInitiative], language: Langu
     write_csv(&schedule_header(language), &rows, language)
 }
 
-/// The file name of the schedule export, from the model's title and today's date.
-pub fn schedule_file_name(
-    model_title: &str,
-    today: chrono::NaiveDate,
-    language: Language,
-) -> String {
-    let word = Text::NavRoadmap.in_language(language);
-    let safe_title: String = model_title
-        .chars()
-        .map(|character| {
-            if character.is_alphanumeric() || character == '-' {
-                character
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!(
-        "{}-{}-{}.csv",
-        safe_title.trim_matches('-'),
-        word,
-        crate::i18n::numbers::iso_date_text(today)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,14 +298,5 @@ mod tests {
         }
         let german = schedule_csv(&model, &ranking, Language::German);
         assert!(german.contains("Titel;Status;Verantwortlich;Start;Ende"));
-    }
-
-    #[test]
-    fn file_names_are_safe() {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).expect("date");
-        assert_eq!(
-            schedule_file_name("Müller & Söhne / IT", date, Language::German),
-            "Müller---Söhne---IT-Roadmap-2026-12-07.csv"
-        );
     }
 }

@@ -1,6 +1,7 @@
 //! The user interface: the shell with header and navigation, the screens, and the
 //! global listeners (routing, keyboard shortcuts, drag and drop, saving on leave).
 
+pub mod chart_support;
 pub mod dialogs;
 pub mod dom;
 pub mod entity_form;

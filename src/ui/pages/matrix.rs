@@ -39,7 +39,11 @@ use crate::model::formulas::scoring::{InitiativeScoring, ScoreBreakdown, ScoreIn
 use crate::model::text_fold::fold_case;
 use crate::model::{EntityId, InitiativeStatus, Model};
 use crate::route::ScreenName;
-use crate::state::{AppState, Notice, NoticeSeverity};
+use crate::state::AppState;
+use crate::ui::chart_support::{
+    find_by_attribute, focus_svg_element, quoted, report_export_failure, svg_number,
+    toolbar_button, view_box_point,
+};
 use crate::ui::dom::{self, Dom};
 
 const GEOMETRY: MatrixGeometry = MatrixGeometry::STANDARD;
@@ -152,30 +156,8 @@ fn time_label(quadrant: Quadrant) -> Text {
     }
 }
 
-/// A coordinate for an SVG attribute, to a tenth of a unit. Written from whole tenths
-/// with integer formatting: the standard library's float formatting is not in the
-/// bundle, and the browser's (`float_text`) costs a call into JavaScript, thousands of
-/// times per matrix.
-fn number(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-    if tenth == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{tenth}")
-    }
-}
-
 fn format_score(value: f64, language: Language) -> String {
     intl::format_decimal(value, 1, language)
-}
-
-fn quoted(title: &str, language: Language) -> String {
-    match language {
-        Language::German => format!("„{title}“"),
-        Language::English => format!("“{title}”"),
-    }
 }
 
 /// Why an initiative is flagged: "Depends on “X”, which ranks lower (1.0 against 3.0)."
@@ -212,10 +194,14 @@ fn build_matrix_frame(
     let svg = Dom::svg("svg")
         .attr(
             "viewBox",
-            &format!("0 0 {} {}", number(GEOMETRY.width), number(GEOMETRY.height)),
+            &format!(
+                "0 0 {} {}",
+                svg_number(GEOMETRY.width),
+                svg_number(GEOMETRY.height)
+            ),
         )
-        .attr("width", &number(GEOMETRY.width))
-        .attr("height", &number(GEOMETRY.height))
+        .attr("width", &svg_number(GEOMETRY.width))
+        .attr("height", &svg_number(GEOMETRY.height))
         .attr("class", "matrix")
         .attr("role", "group")
         .attr("aria-label", svg_label.in_language(language))
@@ -279,10 +265,10 @@ fn build_matrix_frame(
             Dom::svg("rect")
                 .attr("class", &format!("quadrant quadrant-{slug}"))
                 .attr("data-quadrant", slug)
-                .attr("x", &number(x))
-                .attr("y", &number(y))
-                .attr("width", &number(width.max(0.0)))
-                .attr("height", &number(height.max(0.0))),
+                .attr("x", &svg_number(x))
+                .attr("y", &svg_number(y))
+                .attr("width", &svg_number(width.max(0.0)))
+                .attr("height", &svg_number(height.max(0.0))),
         );
         // The quadrant's name in its outer corner, where bubbles are rarest.
         let (label_x, anchor) = match quadrant {
@@ -297,8 +283,8 @@ fn build_matrix_frame(
             Dom::svg("text")
                 .attr("class", "quadrant-label")
                 .attr("data-testid", &format!("quadrant-label-{slug}"))
-                .attr("x", &number(label_x))
-                .attr("y", &number(label_y))
+                .attr("x", &svg_number(label_x))
+                .attr("y", &svg_number(label_y))
                 .attr("text-anchor", anchor)
                 .text(&label),
         );
@@ -309,8 +295,8 @@ fn build_matrix_frame(
         let tick = |x: f64, y: f64, anchor: &str| {
             Dom::svg("text")
                 .attr("class", "axis-tick")
-                .attr("x", &number(x))
-                .attr("y", &number(y))
+                .attr("x", &svg_number(x))
+                .attr("y", &svg_number(y))
                 .attr("text-anchor", anchor)
                 .text(&score.to_string())
         };
@@ -320,8 +306,8 @@ fn build_matrix_frame(
     svg.push(
         Dom::svg("text")
             .attr("class", "axis-title")
-            .attr("x", &number(plot.x + plot.width / 2.0))
-            .attr("y", &number(GEOMETRY.height - 8.0))
+            .attr("x", &svg_number(plot.x + plot.width / 2.0))
+            .attr("y", &svg_number(GEOMETRY.height - 8.0))
             .attr("text-anchor", "middle")
             .text(&format!("{} →", axis_titles.0.in_language(language))),
     );
@@ -332,7 +318,7 @@ fn build_matrix_frame(
                 "transform",
                 &format!(
                     "translate(18 {}) rotate(-90)",
-                    number(plot.y + plot.height / 2.0)
+                    svg_number(plot.y + plot.height / 2.0)
                 ),
             )
             .attr("text-anchor", "middle")
@@ -382,26 +368,26 @@ fn push_bubbles(
             .attr("data-bubble", &bubble.item_id)
             .attr_if(is_application, "data-application", "")
             .attr("data-testid", "bubble")
-            .attr("data-value", &number(bubble.value))
-            .attr("data-effort", &number(bubble.effort))
-            .attr("data-cx", &number(bubble.center_x))
-            .attr("data-cy", &number(bubble.center_y))
+            .attr("data-value", &svg_number(bubble.value))
+            .attr("data-effort", &svg_number(bubble.effort))
+            .attr("data-cx", &svg_number(bubble.center_x))
+            .attr("data-cy", &svg_number(bubble.center_y))
             .attr("aria-label", &description)
             .attr_if(stacked > 0, "data-stacked", &bubble.stacked_ids.join(" "))
             .child(
                 Dom::svg("circle")
-                    .attr("cx", &number(bubble.center_x))
-                    .attr("cy", &number(bubble.center_y))
-                    .attr("r", &number(bubble.radius))
+                    .attr("cx", &svg_number(bubble.center_x))
+                    .attr("cy", &svg_number(bubble.center_y))
+                    .attr("r", &svg_number(bubble.radius))
                     .attr("fill", look.fill),
             );
         if bubble.value_is_derived {
             group.push(
                 Dom::svg("circle")
                     .attr("class", "derived-mark")
-                    .attr("cx", &number(bubble.center_x))
-                    .attr("cy", &number(bubble.center_y))
-                    .attr("r", &number((bubble.radius - 3.0).max(1.5))),
+                    .attr("cx", &svg_number(bubble.center_x))
+                    .attr("cy", &svg_number(bubble.center_y))
+                    .attr("r", &svg_number((bubble.radius - 3.0).max(1.5))),
             );
         }
         if stacked > 0 {
@@ -409,8 +395,8 @@ fn push_bubbles(
                 Dom::svg("text")
                     .attr("class", "stack-count")
                     .attr("data-testid", "stack-count")
-                    .attr("x", &number(bubble.center_x))
-                    .attr("y", &number(bubble.center_y + 4.0))
+                    .attr("x", &svg_number(bubble.center_x))
+                    .attr("y", &svg_number(bubble.center_y + 4.0))
                     .attr("text-anchor", "middle")
                     .text(&format!("+{stacked}")),
             );
@@ -420,8 +406,8 @@ fn push_bubbles(
                 Dom::svg("text")
                     .attr("class", "flag")
                     .attr("data-testid", "dependency-flag")
-                    .attr("x", &number(bubble.center_x + bubble.radius * 0.7))
-                    .attr("y", &number(bubble.center_y - bubble.radius * 0.7))
+                    .attr("x", &svg_number(bubble.center_x + bubble.radius * 0.7))
+                    .attr("y", &svg_number(bubble.center_y - bubble.radius * 0.7))
                     .text("!"),
             );
         }
@@ -431,10 +417,10 @@ fn push_bubbles(
                 labels.push(
                     Dom::svg("line")
                         .attr("class", "leader")
-                        .attr("x1", &number(line_x))
-                        .attr("y1", &number(line_y))
-                        .attr("x2", &number(bubble.center_x))
-                        .attr("y2", &number(bubble.center_y)),
+                        .attr("x1", &svg_number(line_x))
+                        .attr("y1", &svg_number(line_y))
+                        .attr("x2", &svg_number(bubble.center_x))
+                        .attr("y2", &svg_number(bubble.center_y)),
                 );
             }
             let anchor = match label.anchor {
@@ -447,8 +433,8 @@ fn push_bubbles(
                     .attr("class", "bubble-label")
                     .attr("data-label-for", &bubble.item_id)
                     .attr("data-testid", "bubble-label")
-                    .attr("x", &number(label.x))
-                    .attr("y", &number(label.baseline_y))
+                    .attr("x", &svg_number(label.x))
+                    .attr("y", &svg_number(label.baseline_y))
                     .attr("text-anchor", anchor)
                     .text(&label.text),
             );
@@ -521,10 +507,10 @@ fn build_dependency_arrows(
                         },
                     )
                     .attr("data-testid", "dependency-arrow")
-                    .attr("x1", &number(from_x + unit_x * from_radius))
-                    .attr("y1", &number(from_y + unit_y * from_radius))
-                    .attr("x2", &number(to_x - unit_x * (to_radius + 1.0)))
-                    .attr("y2", &number(to_y - unit_y * (to_radius + 1.0)))
+                    .attr("x1", &svg_number(from_x + unit_x * from_radius))
+                    .attr("y1", &svg_number(from_y + unit_y * from_radius))
+                    .attr("x2", &svg_number(to_x - unit_x * (to_radius + 1.0)))
+                    .attr("y2", &svg_number(to_y - unit_y * (to_radius + 1.0)))
                     .attr("marker-end", "url(#arrow-head)"),
             );
         }
@@ -1306,23 +1292,8 @@ fn fill_card(
     dom::replace_children(card, contents);
 }
 
-/// The point of a pointer event in view box units of the matrix SVG.
-fn view_box_point(svg: &web_sys::Element, client_x: i32, client_y: i32) -> (f64, f64) {
-    let bounds = svg.get_bounding_client_rect();
-    let scale_x = GEOMETRY.width / bounds.width().max(1.0);
-    let scale_y = GEOMETRY.height / bounds.height().max(1.0);
-    (
-        (f64::from(client_x) - bounds.left()) * scale_x,
-        (f64::from(client_y) - bounds.top()) * scale_y,
-    )
-}
-
 fn find_bubble(container: &web_sys::Element, initiative_id: &str) -> Option<web_sys::Element> {
-    let bubbles = container.query_selector_all("[data-bubble]").ok()?;
-    (0..bubbles.length())
-        .filter_map(|index| bubbles.item(index))
-        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
-        .find(|element| element.get_attribute("data-bubble").as_deref() == Some(initiative_id))
+    find_by_attribute(container, "data-bubble", initiative_id)
 }
 
 /// Marks the quadrant the dragged bubble would land in.
@@ -1373,14 +1344,6 @@ fn labelled_select(
         .attr("for", select_id)
         .child(Dom::new("span").text(label.in_language(language)))
         .child(select.attr("data-filter", filter))
-}
-
-fn toolbar_button(action: &str, label: Text, language: Language) -> Dom {
-    Dom::with_class("button", "button")
-        .attr("type", "button")
-        .attr("data-action", action)
-        .attr("data-testid", action)
-        .text(label.in_language(language))
 }
 
 /// The view switch, filters, search, display options and export buttons.
@@ -1621,8 +1584,7 @@ fn current_svg(container: &web_sys::Element) -> Option<web_sys::Element> {
 
 /// The export file name: the model's file name with the view instead of the extension.
 fn image_file_name(model_title: &str, view: MatrixView, extension: &str) -> String {
-    let file_name = crate::state::export_file_name(model_title, browser::today_local_date());
-    let base = file_name.trim_end_matches(".bitalign.json");
+    let base = crate::ui::chart_support::export_base_name(model_title);
     let view_name = match view {
         MatrixView::Applications => "time",
         _ => "matrix",
@@ -1950,7 +1912,13 @@ pub fn matrix_page() -> Dom {
         let Some(svg) = current_svg(container_element) else {
             return;
         };
-        let (x, y) = view_box_point(&svg, event.client_x(), event.client_y());
+        let (x, y) = view_box_point(
+            &svg,
+            event.client_x(),
+            event.client_y(),
+            GEOMETRY.width,
+            GEOMETRY.height,
+        );
         let effort = GEOMETRY.effort_at(x);
         let value = GEOMETRY.value_at(y);
         match current.start_center {
@@ -1961,7 +1929,7 @@ pub fn matrix_page() -> Dom {
                     let dy = GEOMETRY.y_of_value(f64::from(value)) - start_y;
                     let _ = bubble.set_attribute(
                         "transform",
-                        &format!("translate({} {})", number(dx), number(dy)),
+                        &format!("translate({} {})", svg_number(dx), svg_number(dy)),
                     );
                 }
             }
@@ -1989,10 +1957,14 @@ pub fn matrix_page() -> Dom {
                 current.target = Some((value, effort)).filter(|_| inside);
                 if let Ok(Some(ghost)) = container_element.query_selector(".drag-ghost") {
                     if inside {
-                        let _ = ghost
-                            .set_attribute("cx", &number(GEOMETRY.x_of_effort(f64::from(effort))));
-                        let _ = ghost
-                            .set_attribute("cy", &number(GEOMETRY.y_of_value(f64::from(value))));
+                        let _ = ghost.set_attribute(
+                            "cx",
+                            &svg_number(GEOMETRY.x_of_effort(f64::from(effort))),
+                        );
+                        let _ = ghost.set_attribute(
+                            "cy",
+                            &svg_number(GEOMETRY.y_of_value(f64::from(value))),
+                        );
                         let _ = ghost.remove_attribute("visibility");
                     } else {
                         let _ = ghost.set_attribute("visibility", "hidden");
@@ -2217,26 +2189,4 @@ pub fn matrix_page() -> Dom {
         Some(Text::IntroMatrix),
         vec![body],
     )
-}
-
-fn report_export_failure(state: AppState) {
-    let language = state.language.get_untracked();
-    state.push_notice(Notice {
-        notice_id: 0,
-        severity: NoticeSeverity::Error,
-        title: Text::ExportFailed.in_language(language).to_string(),
-        body: String::new(),
-        detail: None,
-        backup_key: None,
-    });
-}
-
-/// Focuses an SVG element (a bubble group with tabindex).
-fn focus_svg_element(element: &web_sys::Element) {
-    let focus = js_sys::Reflect::get(element, &wasm_bindgen::JsValue::from_str("focus"))
-        .ok()
-        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
-    if let Some(focus) = focus {
-        let _ = focus.call0(element);
-    }
 }
