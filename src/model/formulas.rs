@@ -39,6 +39,7 @@ pub mod capacity;
 pub mod cost;
 pub mod coverage;
 pub mod goals;
+pub mod plan;
 pub mod quadrants;
 pub mod ranking;
 pub mod schedule_checks;
@@ -67,6 +68,10 @@ pub use coverage::{
 pub use goals::{
     goal_is_measurable, kpi_current_progress, kpi_is_measurable, kpi_latest_measurement,
     kpi_progress, measurable_goal_ids, measurable_goals_among,
+};
+pub use plan::{
+    current_plan_objective, propose_plan, PinOverload, PlacementReason, PlanProposal, PlannedStart,
+    UnplaceableInitiative, UnplaceableReason,
 };
 pub use quadrants::{
     capability_time_quadrant, initiative_quadrant, quadrant_of, time_quadrant_of, Quadrant,
