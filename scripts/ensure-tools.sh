@@ -42,6 +42,16 @@ for component in rustfmt clippy rust-src; do
   fi
 done
 
+# The release build compiles the standard library from rust-src (see
+# build-release.sh), and Trunk runs cargo offline: the standard library's own
+# dependencies must be in the local registry cache. Fetched once; afterwards the
+# offline fetch succeeds without the network.
+rust_library_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if ! RUSTC_BOOTSTRAP=1 cargo fetch --offline --manifest-path "$rust_library_manifest" >/dev/null 2>&1; then
+  say "fetching the standard library's dependencies (for the size-optimized build)"
+  RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "$rust_library_manifest"
+fi
+
 # Trunk 0.21.14: later versions need a newer rustc than these machines have.
 if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
   say "installing trunk 0.21.14 (about 11 minutes on 2 cores, once)"

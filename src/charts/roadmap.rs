@@ -21,7 +21,7 @@
 //! # Bars
 //!
 //! A bar spans its quarters from the start to the end of its last quarter; a milestone
-//! (duration 0) is a diamond in the middle of its quarter. A bar that begins before
+//! (duration 0) is a diamond at the start of its quarter with its title beside it. A bar that begins before
 //! the horizon or runs past it is cut at the edge and marked, so the user knows there
 //! is more. Initiatives entirely outside the horizon are counted, not drawn;
 //! unscheduled ones wait in the tray of the screen.
@@ -152,7 +152,16 @@ impl RoadmapBar {
     /// The x coordinate where successors may begin (the end of the bar, or the
     /// diamond's middle for a milestone).
     pub fn end_x(&self) -> f64 {
-        self.x + self.width
+        if self.is_milestone {
+            self.diamond_center_x()
+        } else {
+            self.x + self.width
+        }
+    }
+
+    /// The middle of a milestone's diamond, which sits at the left of its box.
+    pub fn diamond_center_x(&self) -> f64 {
+        self.x + self.height / 2.0
     }
 
     pub fn center_y(&self) -> f64 {
@@ -393,19 +402,14 @@ pub fn lay_out_roadmap(
             let bar_top = row_top + (geometry.row_height - geometry.bar_height) / 2.0;
             let left =
                 geometry.lane_label_width + (visible_first - horizon_first) as f64 * quarter_width;
-            let (x, width) = if is_milestone {
-                // The diamond sits in the middle of its quarter; its "box" is the
-                // diamond's own square.
-                (
-                    left + quarter_width / 2.0 - geometry.bar_height / 2.0,
-                    geometry.bar_height,
-                )
+            // A milestone's box is its whole quarter (so row packing keeps the quarter
+            // free for its title); the diamond sits at the left of the box.
+            let quarters_shown = if is_milestone {
+                1
             } else {
-                (
-                    left + 2.0,
-                    (visible_last - visible_first + 1) as f64 * quarter_width - 4.0,
-                )
+                visible_last - visible_first + 1
             };
+            let (x, width) = (left + 2.0, quarters_shown as f64 * quarter_width - 4.0);
             bars.push(RoadmapBar {
                 initiative_id: initiative.id.clone(),
                 initiative_index: *index,
@@ -489,11 +493,7 @@ fn dependency_arrows(model: &Model, bars: &[RoadmapBar]) -> Vec<DependencyArrow>
                     initiative.status,
                     InitiativeStatus::Done | InitiativeStatus::Stopped
                 );
-            let from_x = if dependency_bar.is_milestone {
-                dependency_bar.x + dependency_bar.width / 2.0
-            } else {
-                dependency_bar.end_x()
-            };
+            let from_x = dependency_bar.end_x();
             arrows.push(DependencyArrow {
                 from_initiative_id: dependency.id.clone(),
                 to_initiative_id: initiative.id.clone(),
@@ -632,7 +632,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bar_spans_its_quarters_and_a_milestone_is_a_square_in_its_quarter() {
+    fn a_bar_spans_its_quarters_and_a_milestone_takes_its_quarter() {
         let mut model = sample();
         model.planning_start = quarter("2026-Q1");
         model.settings.roadmap_horizon_quarters = 8;
@@ -660,7 +660,9 @@ mod tests {
             .find(|bar| bar.initiative_index == 1)
             .expect("milestone");
         assert!(milestone.is_milestone);
-        assert!((milestone.x + milestone.width / 2.0 - (190.0 + 2.5 * width)).abs() < 1e-9);
+        assert!((milestone.x - (190.0 + 2.0 * width + 2.0)).abs() < 1e-9);
+        assert!((milestone.width - (width - 4.0)).abs() < 1e-9);
+        assert!((milestone.end_x() - (milestone.x + milestone.height / 2.0)).abs() < 1e-9);
         assert_eq!(layout.unscheduled.len(), model.initiatives.len() - 2);
     }
 

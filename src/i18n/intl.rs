@@ -106,6 +106,29 @@ pub fn format_money(cents: MoneyCents, currency: &str, language: Language) -> St
     )
 }
 
+/// An amount of money rounded to whole units, such as `12.346 €`, for narrow cells
+/// (the load chart of the roadmap); the exact amount stays in the cell's tooltip.
+pub fn format_money_whole(cents: MoneyCents, currency: &str, language: Language) -> String {
+    let cache_key = format!("money-whole:{}:{currency}", language.code());
+    let amount = (cents as f64 / 100.0).round();
+    with_number_formatter(
+        cache_key,
+        language,
+        || {
+            options_object(&[
+                ("style", JsValue::from_str("currency")),
+                ("currency", JsValue::from_str(currency)),
+                ("minimumFractionDigits", JsValue::from(0)),
+                ("maximumFractionDigits", JsValue::from(0)),
+            ])
+        },
+        |formatter| match formatter {
+            Some(formatter) => formatter.format_number(amount),
+            None => format!("{} {currency}", format_decimal(amount, 0, language)),
+        },
+    )
+}
+
 /// A calendar date: `28.11.2026` in German, `28 Nov 2026` in English.
 pub fn format_calendar_date(date: CalendarDate, language: Language) -> String {
     use chrono::Datelike;

@@ -55,3 +55,19 @@ export async function readStoredOpenModel(page) {
 export async function waitForSaved(page) {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
+
+/// Opens the German trades sample from the settings as a stored model. On a first
+/// visit the app shows the sample without storing it until the first change, so a test
+/// that needs the stored model without changing anything opens the sample this way.
+export async function openStoredTradesSample(page) {
+  await openApp(page, '#/settings');
+  await page.getByTestId('open-sample-trades').click();
+  await expect(page.getByTestId('notice').filter({ hasText: 'Datei geöffnet' })).toBeVisible();
+  await waitForSaved(page);
+  await expect.poll(async () => (await readStoredOpenModel(page))?.initiatives?.length ?? 0).toBeGreaterThan(0);
+  const model = await readStoredOpenModel(page);
+  // Bubbles follow the stored value only while value is not derived from goals.
+  expect(model.settings.derive_value_from_goals).toBe(false);
+  expect(model.settings.scoring_framework).toBe('value_effort');
+  return model;
+}

@@ -8,7 +8,7 @@
 // model (or from a small example the test builds itself), so a wrong formula, a wrong
 // filter or a wrong colour makes the test fail.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openApp, readStoredOpenModel, waitForSaved } from './fixtures.mjs';
+import { test, expect, openApp, openStoredTradesSample, readStoredOpenModel, waitForSaved } from './fixtures.mjs';
 
 // ---------------------------------------------------------------------------------
 // What the tests know about the app (kept in step with the Rust sources named).
@@ -121,22 +121,6 @@ function germanInversionReason({ dependency, score, dependencyScore }) {
 // ---------------------------------------------------------------------------------
 // Steps a person takes.
 // ---------------------------------------------------------------------------------
-
-/// Opens the German trades sample from the settings as a stored model. On a first
-/// visit the app shows the sample without storing it until the first change, so a test
-/// that needs the stored model without changing anything opens the sample this way.
-async function openStoredTradesSample(page) {
-  await openApp(page, '#/settings');
-  await page.getByTestId('open-sample-trades').click();
-  await expect(page.getByTestId('notice').filter({ hasText: 'Datei geöffnet' })).toBeVisible();
-  await waitForSaved(page);
-  await expect.poll(async () => (await readStoredOpenModel(page))?.initiatives?.length ?? 0).toBeGreaterThan(0);
-  const model = await readStoredOpenModel(page);
-  // Bubbles follow the stored value only while value is not derived from goals.
-  expect(model.settings.derive_value_from_goals).toBe(false);
-  expect(model.settings.scoring_framework).toBe('value_effort');
-  return model;
-}
 
 /// Starts from an empty model, so the test sees only what it creates.
 async function openEmptyModel(page) {

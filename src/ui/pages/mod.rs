@@ -5,6 +5,7 @@ pub mod budget;
 pub mod entities;
 pub mod matrix;
 pub mod overview;
+pub mod roadmap;
 pub mod settings;
 
 use crate::i18n::Text;
@@ -38,6 +39,7 @@ pub fn render_screen(screen: Option<ScreenName>) -> Dom {
         Some(ScreenName::Overview) => overview::overview_page(),
         Some(ScreenName::Settings) => settings::settings_page(),
         Some(ScreenName::PriorityMatrix) => matrix::matrix_page(),
+        Some(ScreenName::Roadmap) => roadmap::roadmap_page(),
         Some(ScreenName::Budget) => {
             entities::entity_screen(ScreenName::Budget, Some(budget::budget_summary()))
         }
