@@ -98,13 +98,15 @@ pub struct RoadmapGeometry {
 
 impl RoadmapGeometry {
     /// The view box width: wide enough for a projector and an A4 or A3 landscape page.
-    pub const WIDTH: f64 = 1200.0;
+    /// On a 1280 x 720 projector the chart is drawn at about its own size, so the
+    /// font sizes of the stylesheet are close to screen pixels.
+    pub const WIDTH: f64 = 1000.0;
 
     pub const STANDARD: RoadmapGeometry = RoadmapGeometry {
-        lane_label_width: 190.0,
+        lane_label_width: 160.0,
         header_height: 36.0,
-        row_height: 40.0,
-        bar_height: 32.0,
+        row_height: 44.0,
+        bar_height: 36.0,
         lane_padding: 6.0,
     };
 
@@ -646,13 +648,13 @@ mod tests {
         let ranking = rank_initiatives(&model);
         let layout = lay_out_roadmap(&model, &ranking, LaneMode::Status, None);
         let width = layout.quarter_width;
-        assert!((width - (1200.0 - 190.0) / 8.0).abs() < 1e-9);
+        assert!((width - (1000.0 - 160.0) / 8.0).abs() < 1e-9);
         let bar = layout
             .bars
             .iter()
             .find(|bar| bar.initiative_index == 0)
             .expect("bar");
-        assert!((bar.x - (190.0 + width + 2.0)).abs() < 1e-9);
+        assert!((bar.x - (160.0 + width + 2.0)).abs() < 1e-9);
         assert!((bar.width - (2.0 * width - 4.0)).abs() < 1e-9);
         let milestone = layout
             .bars
@@ -660,7 +662,7 @@ mod tests {
             .find(|bar| bar.initiative_index == 1)
             .expect("milestone");
         assert!(milestone.is_milestone);
-        assert!((milestone.x - (190.0 + 2.0 * width + 2.0)).abs() < 1e-9);
+        assert!((milestone.x - (160.0 + 2.0 * width + 2.0)).abs() < 1e-9);
         assert!((milestone.width - (width - 4.0)).abs() < 1e-9);
         assert!((milestone.end_x() - (milestone.x + milestone.height / 2.0)).abs() < 1e-9);
         assert_eq!(layout.unscheduled.len(), model.initiatives.len() - 2);
@@ -686,7 +688,7 @@ mod tests {
             .find(|bar| bar.initiative_index == 0)
             .expect("bar");
         assert!(before.continues_before && !before.continues_after);
-        assert!((before.x - 192.0).abs() < 1e-9);
+        assert!((before.x - 162.0).abs() < 1e-9);
         let after = layout
             .bars
             .iter()
@@ -784,7 +786,7 @@ mod tests {
         assert_eq!(mark.quarter, quarter("2026-Q2"));
         assert!((mark.elapsed_share - 45.0 / 91.0).abs() < 1e-9);
         let layout = lay_out_roadmap(&model, &ranking, LaneMode::Goal, Some(mark));
-        let expected = 190.0 + (1.0 + 45.0 / 91.0) * layout.quarter_width;
+        let expected = 160.0 + (1.0 + 45.0 / 91.0) * layout.quarter_width;
         assert!((layout.today_x.expect("inside") - expected).abs() < 1e-9);
         let later = TodayMark::of_date(chrono::NaiveDate::from_ymd_opt(2027, 1, 2).expect("date"));
         assert_eq!(

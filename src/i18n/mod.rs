@@ -484,7 +484,8 @@ texts! {
     StackMoreHere => "weitere an derselben Stelle", "more at the same place";
     ApplicationsAllScored => "Alle Anwendungen haben Eignungswerte.", "All applications have fit scores.";
     ExportFailed => "Der Export hat nicht geklappt. Bitte versuchen Sie es erneut.", "The export did not work. Please try again.";
-    IntroRoadmap => "Quartale von links nach rechts. Ziehen Sie einen Balken, um ihn zu verschieben, oder sein rechtes Ende, um die Dauer zu ändern. Mit der Tastatur: Tab zum Balken, Pfeiltasten verschieben um ein Quartal, Umschalt + Pfeiltasten ändern die Dauer, Enter öffnet die Initiative.", "Quarters from left to right. Drag a bar to move it, or its right end to change its duration. With the keyboard: Tab to a bar, the arrow keys move it by a quarter, Shift + arrow keys change its duration, Enter opens the initiative.";
+    IntroRoadmap => "Ziehen Sie einen Balken, um ihn zu verschieben, oder sein rechtes Ende für die Dauer. Tastatur: Pfeiltasten verschieben um ein Quartal, Umschalt + Pfeiltasten ändern die Dauer, Enter öffnet.", "Drag a bar to move it, or its right end to change its duration. Keyboard: the arrow keys move it by a quarter, Shift + arrow keys change its duration, Enter opens it.";
+    ExportAndPrint => "Export und Druck", "Export and print";
     ViewTimeline => "Zeitleiste", "Timeline";
     ViewBoard => "Jetzt · Als Nächstes · Später", "Now · Next · Later";
     LanesLabel => "Bahnen", "Lanes";
@@ -511,7 +512,6 @@ texts! {
     RoadmapEmpty => "Noch keine Initiativen. Legen Sie unter „Initiativen“ Vorhaben an, um sie hier einzuplanen.", "No initiatives yet. Add some under “Initiatives” to schedule them here.";
     UnscheduledHeading => "Nicht eingeplant", "Not scheduled";
     UnscheduledHint => "Ziehen Sie eine Initiative auf die Zeitleiste, oder wählen Sie sie und drücken Sie eine Pfeiltaste.", "Drag an initiative onto the timeline, or select it and press an arrow key.";
-    UnscheduledNone => "Alle Initiativen sind eingeplant.", "All initiatives are scheduled.";
     ProblemsHeading => "Konflikte im Plan", "Conflicts in the plan";
     NoProblems => "Keine Konflikte: Abhängigkeiten, Kapazität, Budget und WIP-Limit passen.", "No conflicts: dependencies, capacity, budget and WIP limit fit.";
     MilestoneWord => "Meilenstein", "milestone";

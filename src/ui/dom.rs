@@ -21,6 +21,10 @@
 use wasm_bindgen::JsCast;
 
 /// An element under construction; methods chain and return it.
+///
+/// The methods are never inlined: every screen calls them thousands of times, and an
+/// inlined call carries its own copy of the string passing into JavaScript, which
+/// made each screen's rendering code several times larger.
 pub struct Dom(pub web_sys::Element);
 
 fn document() -> web_sys::Document {
@@ -33,6 +37,7 @@ impl Dom {
         self.0.clone()
     }
 
+    #[inline(never)]
     pub fn new(tag: &str) -> Dom {
         Dom(document()
             .create_element(tag)
@@ -40,6 +45,7 @@ impl Dom {
     }
 
     /// An SVG element (created in the SVG namespace, so the browser draws it).
+    #[inline(never)]
     pub fn svg(tag: &str) -> Dom {
         Dom(document()
             .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
@@ -47,16 +53,19 @@ impl Dom {
     }
 
     /// An element with a class.
+    #[inline(never)]
     pub fn with_class(tag: &str, class: &str) -> Dom {
         Dom::new(tag).attr("class", class)
     }
 
+    #[inline(never)]
     pub fn attr(self, name: &str, value: &str) -> Dom {
         let _ = self.0.set_attribute(name, value);
         self
     }
 
     /// Sets an attribute only when `condition` holds (boolean attributes, optional ids).
+    #[inline(never)]
     pub fn attr_if(self, condition: bool, name: &str, value: &str) -> Dom {
         if condition {
             self.attr(name, value)
@@ -65,11 +74,13 @@ impl Dom {
         }
     }
 
+    #[inline(never)]
     pub fn text(self, text: &str) -> Dom {
         self.0.set_text_content(Some(text));
         self
     }
 
+    #[inline(never)]
     pub fn child(self, child: Dom) -> Dom {
         let _ = self.0.append_child(&child.0);
         self
@@ -82,6 +93,7 @@ impl Dom {
         }
     }
 
+    #[inline(never)]
     pub fn push(&self, child: Dom) {
         let _ = self.0.append_child(&child.0);
     }

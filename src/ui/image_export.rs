@@ -38,21 +38,21 @@ svg{font-family:Segoe UI,Helvetica,Arial,sans-serif;background:#fff}\
 .dependency-arrow.inverted{stroke:#b3261e;stroke-dasharray:5 3}\
 .arrow-head{fill:#5b6270}\
 .quarter-column{fill:#fff;stroke:#e3e6ea}.quarter-column.odd{fill:#f7f8fa}\
-.quarter-label{font-size:14px;font-weight:600;fill:#1f2328}\
+.quarter-label{font-size:15px;font-weight:600;fill:#1f2328}\
 .lane-band{fill:none;stroke:#d5d9df}.lane-band.odd{fill:rgba(45,106,159,.04)}\
-.lane-name{font-size:13px;font-weight:600;fill:#1f2328}\
+.lane-name{font-size:14px;font-weight:600;fill:#1f2328}\
 .roadmap-bar .bar-body{fill:#cfe0f1;stroke:#2d6a9f;stroke-width:1.5}\
 .quadrant-quick-win .bar-body{fill:#cdebd6;stroke:#1e7b34}.quadrant-fill-in .bar-body{fill:#ecece3;stroke:#7a7a62}\
 .quadrant-time-sink .bar-body{fill:#f6d9d7;stroke:#a8443c}.quadrant-unscored .bar-body{fill:#eeeff1;stroke:#7a828f}\
 .roadmap-bar.status-idea .bar-body{stroke-dasharray:4 3}.roadmap-bar.status-active .bar-body{stroke-width:3}\
 .roadmap-bar.status-done{opacity:.55}.roadmap-bar.status-stopped{opacity:.35}\
 .roadmap-bar.flagged .bar-body{stroke:#a4161a;stroke-width:3}.bar-hit,.bar-resize,.drop-column{fill:none}\
-.bar-title{font-size:13px;font-weight:600;fill:#1f2328}.bar-meta{font-size:11px;fill:#3b4350}\
+.bar-title{font-size:14px;font-weight:600;fill:#1f2328}.bar-meta{font-size:12px;fill:#3b4350}\
 .bar-flag{font-size:14px;font-weight:800;fill:#a4161a}.bar-continues{font-size:14px;font-weight:700}\
 .roadmap-arrow{stroke:#4a5260;stroke-width:1.5;fill:none}.roadmap-arrow.violated{stroke:#a4161a;stroke-dasharray:5 3;stroke-width:2}\
 .today-line{stroke:#c2410c;stroke-width:2;stroke-dasharray:6 3}.today-label{font-size:12px;font-weight:700;fill:#c2410c}\
 .load-label{font-size:13px;font-weight:600}.load-background{fill:#f3f5f7;stroke:#d5d9df}.load-fill{fill:#7aa7d1}\
-.load-text{font-size:12px}.load-cell.over .load-background{fill:#fbe3e1;stroke:#a4161a;stroke-width:2}\
+.load-text{font-size:13px}.load-cell.over .load-background{fill:#fbe3e1;stroke:#a4161a;stroke-width:2}\
 .load-cell.over .load-fill{fill:#a4161a}.load-cell.over .load-text{font-weight:700;fill:#8c1d18}";
 
 /// The SVG element as a standalone SVG document.

@@ -396,7 +396,7 @@ fn push_bar(
             "aria-label",
             &bar_description(model, bar, violations, language),
         );
-    let font_size = 13.0;
+    let font_size = 14.0;
     let text_left;
     let text_width;
     if bar.is_milestone {
@@ -437,7 +437,7 @@ fn push_bar(
                 .attr("rx", "4"),
         );
         if bar.continues_before {
-            group.push(svg_text("bar-continues", bar.x + 2.0, bar.y + 13.0, "‹"));
+            group.push(svg_text("bar-continues", bar.x + 2.0, bar.y + 16.0, "‹"));
         }
         if bar.continues_after {
             group.push(svg_text(
@@ -470,7 +470,7 @@ fn push_bar(
             svg_text(
                 "bar-title",
                 text_left + flag_space,
-                bar.y + 14.0,
+                bar.y + 16.0,
                 &shortened_title(&initiative.title, title_characters),
             )
             .attr("data-testid", "bar-title"),
@@ -492,18 +492,18 @@ fn push_bar(
     if initiative.pinned {
         meta_parts.push(Text::PinnedWord.in_language(language).to_string());
     }
-    let meta_characters = characters_fitting(text_width, 11.0);
+    let meta_characters = characters_fitting(text_width, 12.0);
     if meta_characters >= 4 {
         group.push(svg_text(
             "bar-meta",
             text_left,
-            bar.y + 27.0,
+            bar.y + 31.0,
             &shortened_title(&meta_parts.join(" · "), meta_characters),
         ));
     }
     if bar.flagged {
         group.push(
-            svg_text("bar-flag", text_left, bar.y + 14.0, "!").attr("data-testid", "bar-flag"),
+            svg_text("bar-flag", text_left, bar.y + 16.0, "!").attr("data-testid", "bar-flag"),
         );
     }
     svg.push(group);
@@ -731,7 +731,7 @@ fn build_timeline_svg(
                 lane.y + 24.0,
                 &shortened_title(
                     &name,
-                    characters_fitting(geometry.lane_label_width - 14.0, 13.0),
+                    characters_fitting(geometry.lane_label_width - 14.0, 14.0),
                 ),
             )
             .attr("data-testid", "lane-name")
@@ -812,15 +812,15 @@ fn build_timeline_svg(
     svg
 }
 
-fn build_tray(model: &Model, layout: &RoadmapLayout, language: Language) -> Dom {
+/// The tray of unscheduled initiatives under the chart, or nothing when every
+/// initiative is scheduled (the status line says so), so the chart keeps the room.
+fn build_tray(model: &Model, layout: &RoadmapLayout, language: Language) -> Option<Dom> {
+    if layout.unscheduled.is_empty() {
+        return None;
+    }
     let tray = Dom::with_class("aside", "roadmap-tray")
         .attr("data-testid", "roadmap-tray")
         .child(Dom::new("h2").text(Text::UnscheduledHeading.in_language(language)));
-    if layout.unscheduled.is_empty() {
-        return tray.child(
-            Dom::with_class("p", "tray-empty").text(Text::UnscheduledNone.in_language(language)),
-        );
-    }
     let list = Dom::with_class("ul", "tray-list");
     for index in &layout.unscheduled {
         let Some(initiative) = model.initiatives.get(*index) else {
@@ -844,8 +844,12 @@ fn build_tray(model: &Model, layout: &RoadmapLayout, language: Language) -> Dom 
                 .text(&initiative.title),
         );
     }
-    tray.child(Dom::with_class("p", "tray-hint").text(Text::UnscheduledHint.in_language(language)))
-        .child(list)
+    Some(
+        tray.child(
+            Dom::with_class("p", "tray-hint").text(Text::UnscheduledHint.in_language(language)),
+        )
+        .child(list),
+    )
 }
 
 fn build_problems(
@@ -942,7 +946,7 @@ fn build_timeline_view(
         vec![
             Dom::with_class("div", "roadmap-main")
                 .child(chart)
-                .child(build_tray(model, &layout, language)),
+                .child_if(build_tray(model, &layout, language)),
             problems,
         ],
         status,
@@ -1094,14 +1098,14 @@ fn build_dependency_adder(model: &Model, language: Language) -> Dom {
             .child(Dom::new("span").text(label.in_language(language)))
             .child(select)
     };
-    Dom::with_class("details", "roadmap-dependency-adder")
+    Dom::with_class("details", "matrix-filters roadmap-dependency-adder")
         .child(
             Dom::new("summary")
                 .attr("data-testid", "dependency-adder-toggle")
                 .text(Text::AddDependencyHeading.in_language(language)),
         )
         .child(
-            Dom::with_class("div", "dependency-adder-fields")
+            Dom::with_class("div", "filter-fields")
                 .child(choose("dependency-initiative", Text::DependencyNeedsLabel))
                 .child(choose("dependency-on", Text::DependencyOnLabel))
                 .child(toolbar_button(
@@ -1191,38 +1195,43 @@ fn build_toolbar(model: &Model, options: &RoadmapOptions, language: Language) ->
         },
         language,
     );
+    let export_menu = Dom::with_class("details", "matrix-filters roadmap-export-menu")
+        .child(
+            Dom::new("summary")
+                .attr("data-testid", "roadmap-export-toggle")
+                .text(Text::ExportAndPrint.in_language(language)),
+        )
+        .child(
+            Dom::with_class("div", "filter-fields")
+                .child(toolbar_button(
+                    "roadmap-export-svg",
+                    Text::ExportSvg,
+                    language,
+                ))
+                .child(toolbar_button(
+                    "roadmap-export-png",
+                    Text::ExportPng,
+                    language,
+                ))
+                .child(toolbar_button(
+                    "roadmap-export-csv",
+                    Text::ExportCsv,
+                    language,
+                ))
+                .child(paper)
+                .child(toolbar_button(
+                    "roadmap-print",
+                    Text::PrintRoadmap,
+                    language,
+                )),
+        );
     vec![
         views,
-        Dom::with_class("div", "toolbar-row")
-            .child(lanes)
-            .child(horizon)
-            .child(dependencies)
-            .child(
-                toolbar_button("propose-plan", Text::ProposePlan, language)
-                    .attr("class", "button primary"),
-            ),
-        Dom::with_class("div", "toolbar-row")
-            .child(toolbar_button(
-                "roadmap-export-svg",
-                Text::ExportSvg,
-                language,
-            ))
-            .child(toolbar_button(
-                "roadmap-export-png",
-                Text::ExportPng,
-                language,
-            ))
-            .child(toolbar_button(
-                "roadmap-export-csv",
-                Text::ExportCsv,
-                language,
-            ))
-            .child(paper)
-            .child(toolbar_button(
-                "roadmap-print",
-                Text::PrintRoadmap,
-                language,
-            )),
+        lanes,
+        horizon,
+        dependencies,
+        toolbar_button("propose-plan", Text::ProposePlan, language).attr("class", "button primary"),
+        export_menu,
         build_dependency_adder(model, language),
     ]
 }
@@ -1479,7 +1488,7 @@ fn attribute_number(element: &web_sys::Element, name: &str) -> f64 {
 pub fn roadmap_page() -> Dom {
     let state = expect_context::<AppState>();
     let screen_dom = Dom::with_class("div", "roadmap-screen").attr("data-view", "timeline");
-    let toolbar_dom = Dom::with_class("div", "roadmap-toolbar matrix-toolbar");
+    let toolbar_dom = Dom::with_class("div", "matrix-toolbar roadmap-toolbar");
     let status_dom = Dom::with_class("p", "matrix-status")
         .attr("role", "status")
         .attr("data-testid", "roadmap-status");
