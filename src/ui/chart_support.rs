@@ -13,7 +13,6 @@ use crate::ui::dom::Dom;
 /// with integer formatting: the standard library's float formatting is not in the
 /// bundle, and the browser's (`float_text`) costs a call into JavaScript, thousands of
 /// times per chart.
-#[inline(never)]
 pub fn svg_number(value: f64) -> String {
     let tenths = (value * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };

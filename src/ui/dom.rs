@@ -21,10 +21,6 @@
 use wasm_bindgen::JsCast;
 
 /// An element under construction; methods chain and return it.
-///
-/// The methods are never inlined: every screen calls them thousands of times, and an
-/// inlined call carries its own copy of the string passing into JavaScript, which
-/// made each screen's rendering code several times larger.
 pub struct Dom(pub web_sys::Element);
 
 fn document() -> web_sys::Document {
@@ -37,7 +33,6 @@ impl Dom {
         self.0.clone()
     }
 
-    #[inline(never)]
     pub fn new(tag: &str) -> Dom {
         Dom(document()
             .create_element(tag)
@@ -45,7 +40,6 @@ impl Dom {
     }
 
     /// An SVG element (created in the SVG namespace, so the browser draws it).
-    #[inline(never)]
     pub fn svg(tag: &str) -> Dom {
         Dom(document()
             .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
@@ -53,19 +47,16 @@ impl Dom {
     }
 
     /// An element with a class.
-    #[inline(never)]
     pub fn with_class(tag: &str, class: &str) -> Dom {
         Dom::new(tag).attr("class", class)
     }
 
-    #[inline(never)]
     pub fn attr(self, name: &str, value: &str) -> Dom {
         let _ = self.0.set_attribute(name, value);
         self
     }
 
     /// Sets an attribute only when `condition` holds (boolean attributes, optional ids).
-    #[inline(never)]
     pub fn attr_if(self, condition: bool, name: &str, value: &str) -> Dom {
         if condition {
             self.attr(name, value)
@@ -74,13 +65,11 @@ impl Dom {
         }
     }
 
-    #[inline(never)]
     pub fn text(self, text: &str) -> Dom {
         self.0.set_text_content(Some(text));
         self
     }
 
-    #[inline(never)]
     pub fn child(self, child: Dom) -> Dom {
         let _ = self.0.append_child(&child.0);
         self
@@ -93,7 +82,6 @@ impl Dom {
         }
     }
 
-    #[inline(never)]
     pub fn push(&self, child: Dom) {
         let _ = self.0.append_child(&child.0);
     }

@@ -5,6 +5,7 @@ pub mod budget;
 pub mod entities;
 pub mod matrix;
 pub mod overview;
+#[cfg(feature = "roadmap-screen")]
 pub mod roadmap;
 pub mod settings;
 
@@ -39,6 +40,7 @@ pub fn render_screen(screen: Option<ScreenName>) -> Dom {
         Some(ScreenName::Overview) => overview::overview_page(),
         Some(ScreenName::Settings) => settings::settings_page(),
         Some(ScreenName::PriorityMatrix) => matrix::matrix_page(),
+        #[cfg(feature = "roadmap-screen")]
         Some(ScreenName::Roadmap) => roadmap::roadmap_page(),
         Some(ScreenName::Budget) => {
             entities::entity_screen(ScreenName::Budget, Some(budget::budget_summary()))
