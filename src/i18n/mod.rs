@@ -539,12 +539,7 @@ texts! {
     BoardActiveStaysNow => "Laufende Initiativen stehen immer unter „Jetzt“. Ändern Sie zuerst ihren Status.", "Active initiatives always stand under “Now”. Change their status first.";
     BoardEmptyColumn => "Keine Initiativen", "No initiatives";
     BoardLabel => "Jetzt, Als Nächstes, Später", "Now, Next, Later";
-    AddDependencyHeading => "Abhängigkeit hinzufügen", "Add a dependency";
     DependencyNeedsLabel => "Initiative", "Initiative";
-    DependencyOnLabel => "hängt ab von", "depends on";
-    AddDependencyButton => "Hinzufügen", "Add";
-    ChooseInitiative => "– bitte wählen –", "– please choose –";
-    DependencyAdded => "Abhängigkeit hinzugefügt.", "Dependency added.";
 }
 
 #[cfg(test)]

@@ -164,7 +164,7 @@ pub fn effect(update: impl Fn() + 'static) {
 /// (rather than only dropping the closure) matters because a focused element that is
 /// removed from the page still reports `focusout`, and a dropped closure would throw.
 struct ListenerRegistration {
-    element: web_sys::Element,
+    element: web_sys::EventTarget,
     event_name: &'static str,
     closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -178,12 +178,13 @@ impl Drop for ListenerRegistration {
     }
 }
 
-/// Listens to `event_name` on `element` for as long as the current reactive owner
-/// lives (see [`ListenerRegistration`]). The handler receives the event as `E`.
+/// Listens to `event_name` on `element` (an element, or the window) for as long as
+/// the current reactive owner lives (see [`ListenerRegistration`]). The handler
+/// receives the event as `E`.
 ///
 /// The generic part is a one-line cast; the registration is compiled once.
 pub fn listen<E: JsCast + 'static>(
-    element: &web_sys::Element,
+    element: &web_sys::EventTarget,
     event_name: &'static str,
     mut handle: impl FnMut(E) + 'static,
 ) {
@@ -195,7 +196,7 @@ pub fn listen<E: JsCast + 'static>(
 }
 
 fn listen_to_events(
-    element: &web_sys::Element,
+    element: &web_sys::EventTarget,
     event_name: &'static str,
     mut handle: Box<dyn FnMut(web_sys::Event)>,
 ) {

@@ -57,6 +57,13 @@ const PNG_SCALE: f64 = 2.0;
 const MAXIMUM_DURATION_QUARTERS: u8 = 20;
 /// A press becomes a drag after this many pixels of movement, so a click stays a click.
 const DRAG_THRESHOLD_PIXELS: i32 = 6;
+/// Above this many bars the timeline draws only the bars near the visible part of the
+/// page (and redraws when the page scrolls): thousands of bars with their texts take
+/// seconds to build, a few hundred a few milliseconds.
+const WINDOWING_THRESHOLD_BARS: usize = 300;
+/// How far beyond the visible part bars are still drawn, in view box units, so that a
+/// short scroll shows drawn bars at once; the page redraws after half of it.
+const WINDOW_MARGIN: f64 = 900.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum RoadmapView {
@@ -123,6 +130,9 @@ struct DrawnTimeline {
     last_ordinal: i64,
     quarter_width: f64,
     lane_label_width: f64,
+    /// The vertical band of the view box the bars were drawn for, when only part of
+    /// them was drawn.
+    drawn_band: Option<(f64, f64)>,
 }
 
 fn view_slug(view: RoadmapView) -> &'static str {
@@ -627,13 +637,21 @@ fn push_load_rows(
 }
 
 /// The timeline SVG.
+/// `band` limits the bars drawn to those overlapping that vertical range of the view
+/// box (with the margin); `None` draws all, as the exports do.
 fn build_timeline_svg(
     model: &Model,
     layout: &RoadmapLayout,
     loads: &[QuarterLoad],
     options: &RoadmapOptions,
+    band: Option<(f64, f64)>,
     language: Language,
 ) -> Dom {
+    let in_band = |top: f64, bottom: f64| {
+        band.is_none_or(|(band_top, band_bottom)| {
+            bottom >= band_top - WINDOW_MARGIN && top <= band_bottom + WINDOW_MARGIN
+        })
+    };
     let geometry = layout.geometry;
     let height = layout.height + LOAD_GAP + 3.0 * LOAD_ROW_HEIGHT + 4.0;
     let width = RoadmapGeometry::WIDTH;
@@ -765,11 +783,19 @@ fn build_timeline_svg(
             Text::TodayWord.in_language(language),
         ));
     }
-    for bar in &layout.bars {
+    for bar in layout
+        .bars
+        .iter()
+        .filter(|bar| in_band(bar.y, bar.y + bar.height))
+    {
         push_bar(&svg, model, bar, &layout.violations, language);
     }
     if options.show_dependencies {
-        for arrow in &layout.arrows {
+        for arrow in layout
+            .arrows
+            .iter()
+            .filter(|arrow| in_band(arrow.from.1.min(arrow.to.1), arrow.from.1.max(arrow.to.1)))
+        {
             let (from_x, from_y) = arrow.from;
             let (to_x, to_y) = arrow.to;
             // Out of the end of the dependency, down or up to the successor's row, into
@@ -918,17 +944,34 @@ fn status_line(layout: &RoadmapLayout, problems: usize, language: Language) -> S
     text
 }
 
+/// The part of the timeline's view box that the window shows (with the chart at the
+/// top of `container`), from top to bottom in view box units.
+fn visible_band(container: &web_sys::Element) -> (f64, f64) {
+    let bounds = container.get_bounding_client_rect();
+    let window_height = web_sys::window()
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|height| height.as_f64())
+        .unwrap_or(800.0);
+    // The SVG fills the chart's width (at least 720 px, as the stylesheet says).
+    let scale = RoadmapGeometry::WIDTH / bounds.width().max(720.0);
+    let top = (-bounds.top()).max(0.0) * scale;
+    let bottom = (window_height - bounds.top()).max(0.0) * scale;
+    (top, bottom)
+}
+
 fn build_timeline_view(
     model: &Model,
     ranking: &[RankedInitiative],
     options: &RoadmapOptions,
     drawn: &mut DrawnTimeline,
+    container: &web_sys::Element,
     language: Language,
 ) -> (Vec<Dom>, String) {
     let today = TodayMark::of_date(browser::today_local_date());
     let layout = lay_out_roadmap(model, ranking, options.lanes, Some(today));
     let loads = roadmap_quarter_loads(model);
-    let svg = build_timeline_svg(model, &layout, &loads, options, language);
+    let band = (layout.bars.len() > WINDOWING_THRESHOLD_BARS).then(|| visible_band(container));
+    let svg = build_timeline_svg(model, &layout, &loads, options, band, language);
     let first = layout
         .quarters
         .first()
@@ -938,6 +981,7 @@ fn build_timeline_view(
         last_ordinal: first + layout.quarters.len() as i64 - 1,
         quarter_width: layout.quarter_width,
         lane_label_width: layout.geometry.lane_label_width,
+        drawn_band: band,
     };
     let (problems, problem_count) = build_problems(model, &layout, &loads, language);
     let status = status_line(&layout, problem_count, language);
@@ -1069,53 +1113,6 @@ fn select_field(
         .child(select)
 }
 
-/// The form that adds a dependency between two initiatives (keyboard friendly; a
-/// cycle is refused by the command with a message).
-fn build_dependency_adder(model: &Model, language: Language) -> Dom {
-    let mut choices: Vec<(String, String)> = model
-        .initiatives
-        .iter()
-        .map(|initiative| (initiative.id.clone(), initiative.title.clone()))
-        .collect();
-    choices.sort_by(|left, right| {
-        crate::model::text_fold::fold_case(&left.1)
-            .cmp(&crate::model::text_fold::fold_case(&right.1))
-    });
-    let choose = |select_id: &str, label: Text| {
-        let select = Dom::new("select")
-            .attr("id", select_id)
-            .attr("data-testid", select_id)
-            .child(
-                Dom::new("option")
-                    .attr("value", "")
-                    .text(Text::ChooseInitiative.in_language(language)),
-            );
-        for (id, title) in &choices {
-            select.push(Dom::new("option").attr("value", id).text(title));
-        }
-        Dom::with_class("label", "toolbar-field")
-            .attr("for", select_id)
-            .child(Dom::new("span").text(label.in_language(language)))
-            .child(select)
-    };
-    Dom::with_class("details", "matrix-filters roadmap-dependency-adder")
-        .child(
-            Dom::new("summary")
-                .attr("data-testid", "dependency-adder-toggle")
-                .text(Text::AddDependencyHeading.in_language(language)),
-        )
-        .child(
-            Dom::with_class("div", "filter-fields")
-                .child(choose("dependency-initiative", Text::DependencyNeedsLabel))
-                .child(choose("dependency-on", Text::DependencyOnLabel))
-                .child(toolbar_button(
-                    "add-dependency",
-                    Text::AddDependencyButton,
-                    language,
-                )),
-        )
-}
-
 fn build_toolbar(model: &Model, options: &RoadmapOptions, language: Language) -> Vec<Dom> {
     let views = Dom::with_class("div", "view-switch")
         .attr("role", "group")
@@ -1232,7 +1229,6 @@ fn build_toolbar(model: &Model, options: &RoadmapOptions, language: Language) ->
         dependencies,
         toolbar_button("propose-plan", Text::ProposePlan, language).attr("class", "button primary"),
         export_menu,
-        build_dependency_adder(model, language),
     ]
 }
 
@@ -1468,6 +1464,20 @@ fn notify(state: AppState, severity: NoticeSeverity, text: Text) {
     });
 }
 
+/// The whole timeline as a detached SVG element for the exports: every bar, also of a
+/// large model whose screen draws only the visible ones, and no drag in progress.
+fn full_timeline_svg(
+    model: &Model,
+    options: &RoadmapOptions,
+    language: Language,
+) -> web_sys::Element {
+    let ranking = rank_initiatives(model);
+    let today = TodayMark::of_date(browser::today_local_date());
+    let layout = lay_out_roadmap(model, &ranking, options.lanes, Some(today));
+    let loads = roadmap_quarter_loads(model);
+    build_timeline_svg(model, &layout, &loads, options, None, language).element()
+}
+
 fn current_roadmap_svg(container: &web_sys::Element) -> Option<web_sys::Element> {
     container.query_selector("svg.roadmap").ok().flatten()
 }
@@ -1507,10 +1517,20 @@ pub fn roadmap_page() -> Dom {
     let proposal: Rc<RefCell<Option<PlanProposal>>> = Rc::default();
     let focus_after_render: Rc<RefCell<Option<(EntityId, &'static str)>>> = Rc::default();
 
+    // The toolbar shows the model's horizon and nothing else of it: it is rebuilt only
+    // when that or the language changes. Rebuilding its controls on every change made
+    // the browser lay the page out a second time after each frame.
     let toolbar_for_effect = toolbar.clone();
+    let toolbar_built_for: Rc<RefCell<Option<(u8, Language)>>> = Rc::default();
     dom::effect(move || {
         let language = state.language.get();
-        let content = state.model.with(|model| {
+        let horizon = state
+            .model
+            .with(|model| model.settings.roadmap_horizon_quarters);
+        if toolbar_built_for.replace(Some((horizon, language))) == Some((horizon, language)) {
+            return;
+        }
+        let content = state.model.with_untracked(|model| {
             options.with_untracked(|options| build_toolbar(model, options, language))
         });
         dom::replace_children(&toolbar_for_effect, content);
@@ -1525,9 +1545,13 @@ pub fn roadmap_page() -> Dom {
         }
     });
 
+    // A large timeline draws only the bars near the visible part of the page; a scroll
+    // far enough from the band last drawn redraws it.
+    let scrolled_far = Trigger::new();
     let (container_for_effect, status_for_effect) = (container.clone(), status_dom.element());
     let (drawn_for_effect, focus_for_effect) = (drawn.clone(), focus_after_render.clone());
     dom::effect(move || {
+        scrolled_far.track();
         let language = state.language.get();
         let container = &container_for_effect;
         let (content, status) = state.model.with(|model| {
@@ -1547,6 +1571,7 @@ pub fn roadmap_page() -> Dom {
                         &ranking,
                         options,
                         &mut drawn_for_effect.borrow_mut(),
+                        container,
                         language,
                     ),
                     RoadmapView::Board => build_board_view(model, &ranking, language),
@@ -1624,7 +1649,7 @@ pub fn roadmap_page() -> Dom {
         }
     };
 
-    let (toolbar_for_click, container_for_click) = (toolbar.clone(), container.clone());
+    let toolbar_for_click = toolbar.clone();
     let (screen_for_click, slot_for_click) = (screen.clone(), proposal_slot.clone());
     let proposal_for_click = proposal.clone();
     let on_toolbar_click = move |event: leptos::ev::MouseEvent| {
@@ -1673,32 +1698,14 @@ pub fn roadmap_page() -> Dom {
                 dom::replace_children(&slot_for_click, content);
                 browser::focus_element_soon("plan-proposal-heading".to_string());
             }
-            Some("add-dependency") => {
-                let value_of = |select_id: &str| {
-                    toolbar_for_click
-                        .query_selector(&format!("#{select_id}"))
-                        .ok()
-                        .flatten()
-                        .map(|select| dom::element_value(&select))
-                        .unwrap_or_default()
-                };
-                let (initiative_id, depends_on_id) =
-                    (value_of("dependency-initiative"), value_of("dependency-on"));
-                if initiative_id.is_empty() || depends_on_id.is_empty() {
-                    return;
-                }
-                if state
-                    .dispatch(Command::AddDependency {
-                        initiative_id,
-                        depends_on_id,
-                    })
-                    .is_ok()
-                {
-                    notify(state, NoticeSeverity::Success, Text::DependencyAdded);
-                }
-            }
             Some("roadmap-export-svg") => {
-                if let Some(svg) = current_roadmap_svg(&container_for_click) {
+                let language = state.language.get_untracked();
+                let export_options = options.get_untracked();
+                let svg = state.model.with_untracked(|model| {
+                    (!model.initiatives.is_empty())
+                        .then(|| full_timeline_svg(model, &export_options, language))
+                });
+                if let Some(svg) = svg {
                     if !crate::ui::image_export::save_svg(&svg, &format!("{base_name}-roadmap.svg"))
                     {
                         report_export_failure(state);
@@ -1706,7 +1713,13 @@ pub fn roadmap_page() -> Dom {
                 }
             }
             Some("roadmap-export-png") => {
-                if let Some(svg) = current_roadmap_svg(&container_for_click) {
+                let language = state.language.get_untracked();
+                let export_options = options.get_untracked();
+                let svg = state.model.with_untracked(|model| {
+                    (!model.initiatives.is_empty())
+                        .then(|| full_timeline_svg(model, &export_options, language))
+                });
+                if let Some(svg) = svg {
                     let height = attribute_number(&svg, "data-height");
                     let file_name = format!("{base_name}-roadmap.png");
                     leptos::task::spawn_local(async move {
@@ -2170,6 +2183,20 @@ pub fn roadmap_page() -> Dom {
         }
     };
 
+    let (drawn_for_scroll, container_for_scroll) = (drawn.clone(), container.clone());
+    let on_scroll = move |_: web_sys::Event| {
+        let Some((drawn_top, drawn_bottom)) = drawn_for_scroll.borrow().drawn_band else {
+            return;
+        };
+        let (top, bottom) = visible_band(&container_for_scroll);
+        let half_margin = WINDOW_MARGIN / 2.0;
+        if top < drawn_top - half_margin || bottom > drawn_bottom + half_margin {
+            scrolled_far.notify();
+        }
+    };
+    if let Some(window) = web_sys::window() {
+        dom::listen(&window, "scroll", on_scroll);
+    }
     dom::listen(&toolbar, "change", on_toolbar_change);
     dom::listen(&toolbar, "click", on_toolbar_click);
     dom::listen(&proposal_slot, "click", on_proposal_click);
