@@ -979,7 +979,10 @@ async function measureRoadmapKeyboardChange(page) {
 /// paint of the screen (it is built in one piece). The long tasks of that interval say
 /// how long the page could not take input while the screen opened.
 async function measureRoadmapRouteRender(page) {
-  const expectedBars = await page.evaluate(() => document.querySelectorAll('[data-testid="page-roadmap"] [data-testid="roadmap-bar"]').length);
+  // A large timeline draws only the bars near the visible part of the page, and how
+  // many that are depends on the scroll position the screen opens at; the SVG is built
+  // in one piece, so its first bar means all drawn bars are there.
+  const expectedBars = 1;
   await page.evaluate(() => { location.hash = '#/overview'; });
   await page.getByTestId('page-overview').waitFor({ timeout: SLOW_STEP_TIMEOUT_MS });
   await page.locator('[data-testid="page-roadmap"]').waitFor({ state: 'detached', timeout: SLOW_STEP_TIMEOUT_MS });
@@ -991,8 +994,8 @@ async function measureRoadmapRouteRender(page) {
     location.hash = '#/roadmap';
     const drawnAt = await helpers.waitForDomCondition(() => {
       const svg = document.querySelector('[data-testid="page-roadmap"] [data-testid="roadmap-svg"]');
-      return svg !== null && svg.querySelectorAll('[data-testid="roadmap-bar"]').length === expectedBars;
-    }, timeoutMs, `the roadmap with ${expectedBars} bars`);
+      return svg !== null && svg.querySelectorAll('[data-testid="roadmap-bar"]').length >= expectedBars;
+    }, timeoutMs, 'the roadmap with its bars');
     document.body.offsetHeight;
     const render = await finishRender(start);
     return { ...render, domUpdatedMs: drawnAt - start };
