@@ -1012,14 +1012,17 @@ async function measureRoadmapDrag(page, initiativeId, frames) {
   return page.evaluate(async ({ initiativeId, frames, dragQuarters, timeoutMs }) => {
     const helpers = window.bitalignBenchmarkHelpers;
     const layout = document.querySelector('[data-testid="page-roadmap"] .roadmap-layout');
-    const svg = layout.querySelector('[data-testid="roadmap-svg"]');
     const selector = `[data-bar="${CSS.escape(initiativeId)}"]`;
+    // A real pointer has to reach the bar, so it is scrolled into view first (outside
+    // the timing; the layout it forces is not part of a move). A large timeline draws
+    // only the bars near the visible part and redraws after a long scroll, so the bar
+    // is looked up again once that has happened.
+    layout.querySelector(selector).scrollIntoView({ block: 'center' });
+    await helpers.nextPaint();
+    await helpers.nextPaint();
     const bar = layout.querySelector(selector);
     const body = bar.querySelector('.bar-body');
-    // A real pointer has to reach the bar, so it is scrolled into view first (outside
-    // the timing; the layout it forces is not part of a move).
-    bar.scrollIntoView({ block: 'center' });
-    await helpers.nextPaint();
+    const svg = layout.querySelector('[data-testid="roadmap-svg"]');
     const firstOrdinal = Number(svg.getAttribute('data-first-ordinal'));
     const lastOrdinal = Number(svg.getAttribute('data-last-ordinal'));
     const startBefore = bar.getAttribute('data-start');

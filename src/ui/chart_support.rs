@@ -68,12 +68,29 @@ pub fn find_by_attribute(
 /// Focuses an SVG element (a group with tabindex): `focus` is not on `Element` in
 /// web-sys, so it is called by name.
 pub fn focus_svg_element(element: &web_sys::Element) {
-    let focus = js_sys::Reflect::get(element, &wasm_bindgen::JsValue::from_str("focus"))
-        .ok()
-        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
-    if let Some(focus) = focus {
+    if let Some(focus) = focus_function(element) {
         let _ = focus.call0(element);
     }
+}
+
+/// Focuses an SVG element where it is, without scrolling the page to it: for an
+/// element redrawn in place of one that had the focus.
+pub fn focus_svg_element_in_place(element: &web_sys::Element) {
+    if let Some(focus) = focus_function(element) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &wasm_bindgen::JsValue::from_str("preventScroll"),
+            &wasm_bindgen::JsValue::TRUE,
+        );
+        let _ = focus.call1(element, &options);
+    }
+}
+
+fn focus_function(element: &web_sys::Element) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(element, &wasm_bindgen::JsValue::from_str("focus"))
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
 }
 
 /// A toolbar button whose `data-action` and test id are `action`.

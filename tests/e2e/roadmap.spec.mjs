@@ -540,6 +540,18 @@ test('a roadmap of 1,000 initiatives draws the bars near the visible part and th
   await expect.poll(async () => (await drawnIds()).filter((id) => !atTop.includes(id)).length).toBeGreaterThan(10);
   expect((await drawnIds()).length).toBeLessThan(1000);
 
+  // A focused bar keeps the focus when a scroll redraws the chart around it.
+  const focusedId = await page.evaluate(() => {
+    const bars = [...document.querySelectorAll('[data-testid=roadmap-bar]')];
+    const middle = bars.find((bar) => Math.abs(bar.getBoundingClientRect().top - window.innerHeight / 2) < 200) ?? bars[0];
+    middle.focus({ preventScroll: true });
+    return middle.getAttribute('data-bar');
+  });
+  const before = await drawnIds();
+  await page.evaluate(() => window.scrollBy(0, -700));
+  await expect.poll(async () => (await drawnIds()).join() !== before.join()).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-bar'))).toBe(focusedId);
+
   await page.getByTestId('roadmap-export-toggle').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('roadmap-export-svg').click()]);
   const svgText = (await readFile(await download.path())).toString('utf8');

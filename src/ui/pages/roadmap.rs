@@ -43,7 +43,8 @@ use crate::model::{EntityId, InitiativeStatus, Model, Quarter};
 use crate::route::ScreenName;
 use crate::state::{current_quarter, AppState, Notice, NoticeSeverity};
 use crate::ui::chart_support::{
-    find_by_attribute, focus_svg_element, quoted, report_export_failure, svg_number, toolbar_button,
+    find_by_attribute, focus_svg_element, focus_svg_element_in_place, quoted,
+    report_export_failure, svg_number, toolbar_button,
 };
 use crate::ui::dom::{self, Dom};
 
@@ -1578,6 +1579,19 @@ pub fn roadmap_page() -> Dom {
                 }
             })
         });
+        // A bar or card that has the focus keeps it when the chart is drawn again (a
+        // large timeline is redrawn while the page scrolls, also when Tab scrolls it).
+        let focused_item = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element())
+            .filter(|element| container.contains(Some(element)))
+            .and_then(|element| {
+                ["data-bar", "data-card"].into_iter().find_map(|attribute| {
+                    element
+                        .get_attribute(attribute)
+                        .map(|initiative_id| (initiative_id, attribute))
+                })
+            });
         dom::replace_children(container, content);
         if status_for_effect.text_content().unwrap_or_default() != status {
             status_for_effect.set_text_content(Some(&status));
@@ -1586,6 +1600,10 @@ pub fn roadmap_page() -> Dom {
         if let Some((initiative_id, attribute)) = pending {
             if let Some(element) = find_by_attribute(container, attribute, &initiative_id) {
                 focus_svg_element(&element);
+            }
+        } else if let Some((initiative_id, attribute)) = focused_item {
+            if let Some(element) = find_by_attribute(container, attribute, &initiative_id) {
+                focus_svg_element_in_place(&element);
             }
         }
     });
