@@ -291,42 +291,48 @@ fn person_days_text(value: f64, language: Language) -> String {
     intl::format_decimal(value, 1, language)
 }
 
-/// The problems of one quarter's load, each as a sentence.
+/// The problems of one quarter's load as sentences, in the order of the load chart's
+/// rows: person-days over capacity, cost over budget, WIP over the limit (`None`
+/// where that row is fine).
 fn load_problem_texts(
     model: &Model,
     load: &QuarterLoad,
     cost_cents: i64,
     budget_cents: Option<i64>,
     language: Language,
-) -> Vec<String> {
+) -> [Option<String>; 3] {
     let quarter = quarter_text(load.quarter, language);
-    let mut problems = Vec::new();
-    if let (true, Some(capacity)) = (load.over_capacity, load.capacity_person_days) {
-        let planned = person_days_text(load.planned_person_days, language);
-        problems.push(pick(
-            language,
-            format!("{quarter}: {planned} Personentage geplant, Kapazität {capacity}."),
-            format!("{quarter}: {planned} person-days planned, capacity {capacity}."),
-        ));
-    }
-    if let Some(budget) = budget_cents.filter(|budget| cost_cents > *budget) {
-        let cost = intl::format_money(cost_cents, &model.currency, language);
-        let budget = intl::format_money(budget, &model.currency, language);
-        problems.push(pick(
-            language,
-            format!("{quarter}: Kosten {cost} über dem Budget von {budget}."),
-            format!("{quarter}: cost {cost} above the budget of {budget}."),
-        ));
-    }
-    if let (true, Some(limit)) = (load.over_wip, load.wip_limit) {
+    let capacity = load
+        .capacity_person_days
+        .filter(|_| load.over_capacity)
+        .map(|capacity| {
+            let planned = person_days_text(load.planned_person_days, language);
+            pick(
+                language,
+                format!("{quarter}: {planned} Personentage geplant, Kapazität {capacity}."),
+                format!("{quarter}: {planned} person-days planned, capacity {capacity}."),
+            )
+        });
+    let cost = budget_cents
+        .filter(|budget| cost_cents > *budget)
+        .map(|budget| {
+            let cost = intl::format_money(cost_cents, &model.currency, language);
+            let budget = intl::format_money(budget, &model.currency, language);
+            pick(
+                language,
+                format!("{quarter}: Kosten {cost} über dem Budget von {budget}."),
+                format!("{quarter}: cost {cost} above the budget of {budget}."),
+            )
+        });
+    let wip = load.wip_limit.filter(|_| load.over_wip).map(|limit| {
         let wip = load.wip;
-        problems.push(pick(
+        pick(
             language,
             format!("{quarter}: {wip} Initiativen gleichzeitig, WIP-Limit {limit}."),
             format!("{quarter}: {wip} initiatives at once, WIP limit {limit}."),
-        ));
-    }
-    problems
+        )
+    });
+    [capacity, cost, wip]
 }
 
 /// The accessible name of a bar: everything the bar shows and what it means.
@@ -582,6 +588,7 @@ fn push_load_rows(
                     .map(|limit| f64::from(load.wip) / f64::from(limit.max(1))),
             ),
         ];
+        let problems = load_problem_texts(model, load, cost, budget, language);
         for (row, (kind, over, shown, full, share)) in cells.into_iter().enumerate() {
             let cell_top = top + row as f64 * LOAD_ROW_HEIGHT;
             let mut tooltip = format!(
@@ -589,15 +596,8 @@ fn push_load_rows(
                 quarter_text(load.quarter, language),
                 rows[row].in_language(language)
             );
-            let problems = load_problem_texts(model, load, cost, budget, language);
-            if over {
-                if let Some(problem) = problems.get(match kind {
-                    "capacity" => 0,
-                    "cost" => usize::from(load.over_capacity),
-                    _ => usize::from(load.over_capacity) + usize::from(over_budget),
-                }) {
-                    tooltip = problem.clone();
-                }
+            if let Some(problem) = &problems[row] {
+                tooltip = problem.clone();
             }
             let cell = Dom::svg("g")
                 .attr("class", if over { "load-cell over" } else { "load-cell" })
@@ -639,13 +639,16 @@ fn push_load_rows(
 
 /// The timeline SVG.
 /// `band` limits the bars drawn to those overlapping that vertical range of the view
-/// box (with the margin); `None` draws all, as the exports do.
+/// box (with the margin); `None` draws all, as the exports do. The bar of
+/// `always_drawn` is drawn wherever it is: a bar just moved may land in another row
+/// far from the band, and it keeps the focus there (focusing it scrolls to it).
 fn build_timeline_svg(
     model: &Model,
     layout: &RoadmapLayout,
     loads: &[QuarterLoad],
     options: &RoadmapOptions,
     band: Option<(f64, f64)>,
+    always_drawn: Option<&str>,
     language: Language,
 ) -> Dom {
     let in_band = |top: f64, bottom: f64| {
@@ -784,11 +787,9 @@ fn build_timeline_svg(
             Text::TodayWord.in_language(language),
         ));
     }
-    for bar in layout
-        .bars
-        .iter()
-        .filter(|bar| in_band(bar.y, bar.y + bar.height))
-    {
+    for bar in layout.bars.iter().filter(|bar| {
+        in_band(bar.y, bar.y + bar.height) || always_drawn == Some(bar.initiative_id.as_str())
+    }) {
         push_bar(&svg, model, bar, &layout.violations, language);
     }
     if options.show_dependencies {
@@ -902,7 +903,10 @@ fn build_problems(
     for load in loads {
         let cost = cost_per_quarter(model, load.quarter).total_cents();
         let budget = quarter_budget_cents(&model.settings, load.quarter);
-        for problem in load_problem_texts(model, load, cost, budget, language) {
+        for problem in load_problem_texts(model, load, cost, budget, language)
+            .into_iter()
+            .flatten()
+        {
             count += 1;
             list.push(
                 Dom::new("li")
@@ -966,13 +970,22 @@ fn build_timeline_view(
     options: &RoadmapOptions,
     drawn: &mut DrawnTimeline,
     container: &web_sys::Element,
+    always_drawn: Option<&str>,
     language: Language,
 ) -> (Vec<Dom>, String) {
     let today = TodayMark::of_date(browser::today_local_date());
     let layout = lay_out_roadmap(model, ranking, options.lanes, Some(today));
     let loads = roadmap_quarter_loads(model);
     let band = (layout.bars.len() > WINDOWING_THRESHOLD_BARS).then(|| visible_band(container));
-    let svg = build_timeline_svg(model, &layout, &loads, options, band, language);
+    let svg = build_timeline_svg(
+        model,
+        &layout,
+        &loads,
+        options,
+        band,
+        always_drawn,
+        language,
+    );
     let first = layout
         .quarters
         .first()
@@ -1431,7 +1444,10 @@ fn build_proposal_panel(
                 wip_limit: overload.wip_limit,
                 over_wip: overload.over_wip,
             };
-            for problem in load_problem_texts(model, &load, 0, None, language) {
+            for problem in load_problem_texts(model, &load, 0, None, language)
+                .into_iter()
+                .flatten()
+            {
                 list.push(
                     Dom::new("li")
                         .attr("data-testid", "plan-pin-overload")
@@ -1476,7 +1492,7 @@ fn full_timeline_svg(
     let today = TodayMark::of_date(browser::today_local_date());
     let layout = lay_out_roadmap(model, &ranking, options.lanes, Some(today));
     let loads = roadmap_quarter_loads(model);
-    build_timeline_svg(model, &layout, &loads, options, None, language).element()
+    build_timeline_svg(model, &layout, &loads, options, None, None, language).element()
 }
 
 fn current_roadmap_svg(container: &web_sys::Element) -> Option<web_sys::Element> {
@@ -1566,6 +1582,10 @@ pub fn roadmap_page() -> Dom {
                     );
                 }
                 let ranking = rank_initiatives(model);
+                let moved_id = focus_for_effect
+                    .borrow()
+                    .as_ref()
+                    .map(|(initiative_id, _)| initiative_id.clone());
                 match options.view {
                     RoadmapView::Timeline => build_timeline_view(
                         model,
@@ -1573,6 +1593,7 @@ pub fn roadmap_page() -> Dom {
                         options,
                         &mut drawn_for_effect.borrow_mut(),
                         container,
+                        moved_id.as_deref(),
                         language,
                     ),
                     RoadmapView::Board => build_board_view(model, &ranking, language),
