@@ -93,6 +93,25 @@ fn focus_function(element: &web_sys::Element) -> Option<js_sys::Function> {
         .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
 }
 
+/// Marks the view button of `slug` in `toolbar` as pressed (and the others as not) and
+/// tells `screen` which view it shows (its stylesheet rules hide the other views'
+/// controls).
+pub fn show_view_as_pressed(toolbar: &web_sys::Element, screen: &web_sys::Element, slug: &str) {
+    if let Ok(buttons) = toolbar.query_selector_all("button[data-view]") {
+        for index in 0..buttons.length() {
+            if let Some(button) = buttons
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                let pressed = button.get_attribute("data-view").as_deref() == Some(slug);
+                let _ =
+                    button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
+        }
+    }
+    let _ = screen.set_attribute("data-view", slug);
+}
+
 /// A toolbar button whose `data-action` and test id are `action`.
 pub fn toolbar_button(action: &str, label: Text, language: Language) -> Dom {
     Dom::with_class("button", "button")

@@ -1744,19 +1744,11 @@ pub fn matrix_page() -> Dom {
             else {
                 return;
             };
-            if let Ok(buttons) = toolbar_element.query_selector_all("[data-view]") {
-                for index in 0..buttons.length() {
-                    if let Some(other) = buttons
-                        .item(index)
-                        .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-                    {
-                        let pressed = other.get_attribute("data-view").as_deref() == Some(&slug);
-                        let _ = other
-                            .set_attribute("aria-pressed", if pressed { "true" } else { "false" });
-                    }
-                }
-            }
-            let _ = screen_for_click.set_attribute("data-view", &slug);
+            crate::ui::chart_support::show_view_as_pressed(
+                toolbar_element,
+                &screen_for_click,
+                &slug,
+            );
             options.update(|options| options.view = view);
             return;
         }
