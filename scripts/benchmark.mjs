@@ -647,6 +647,38 @@ async function yardstickDrag(yardstickPage, count, frames) {
   return yardstickPage.evaluate(([count, frames]) => window.benches.dragBench(count, frames), [count, frames]);
 }
 
+/// The yardstick's figures for one chart (`matrix` or `roadmap`) beside the app's, and
+/// their ratios: of the medians, and of the fastest run of each side, a second view
+/// that other work on a shared machine disturbs less than the median (a busy moment
+/// only makes runs slower).
+function compareWithYardstick(chart, app, yardstickRendersMs, yardstickDrags) {
+  const renderMs = round(median(yardstickRendersMs));
+  const yardstick = {
+    [`${chart}_render_ms`]: renderMs,
+    [`${chart}_render_runs_ms`]: yardstickRendersMs,
+    drag_move_work_ms_p50: round(median(yardstickDrags.map((drag) => drag.work_ms_p50)), 2),
+    drag_move_work_ms_p95: round(median(yardstickDrags.map((drag) => drag.work_ms_p95)), 2),
+    drag_frame_interval_ms_p50: round(median(yardstickDrags.map((drag) => drag.frame_interval_ms_p50))),
+    drag_frame_interval_ms_p95: round(median(yardstickDrags.map((drag) => drag.frame_interval_ms_p95))),
+    drags: yardstickDrags,
+  };
+  const fastestRenderMs = Math.min(...yardstickRendersMs);
+  return {
+    app,
+    yardstick,
+    ratios: {
+      keyboard_change_render: round(app.keyboard_change_render_ms / renderMs, 2),
+      route_render: round(app.route_render_ms / renderMs, 2),
+      drag_move_work_p50: round(app.drag_move_work_ms_p50 / yardstick.drag_move_work_ms_p50, 2),
+      drag_move_work_p95: round(app.drag_move_work_ms_p95 / yardstick.drag_move_work_ms_p95, 2),
+    },
+    ratios_of_fastest_runs: {
+      keyboard_change_render: round(Math.min(...app.keyboard_change_runs_ms) / fastestRenderMs, 2),
+      route_render: round(Math.min(...app.route_render_runs_ms) / fastestRenderMs, 2),
+    },
+  };
+}
+
 /// The matrix at `count` initiatives: the app in a fresh context (its own
 /// localStorage) and the yardstick in its own page. Each timed run of the app follows
 /// a run of the yardstick, so that the load of a shared machine, which drifts over a
@@ -751,31 +783,7 @@ async function measureMatrix(count) {
         profiled_drag_cpu_self_ms: profiledDrag.cpu_self_ms,
       },
     };
-    const yardstick = {
-      matrix_render_ms: round(median(yardstickRendersMs)),
-      matrix_render_runs_ms: yardstickRendersMs,
-      drag_move_work_ms_p50: round(median(yardstickDrags.map((drag) => drag.work_ms_p50)), 2),
-      drag_move_work_ms_p95: round(median(yardstickDrags.map((drag) => drag.work_ms_p95)), 2),
-      drag_frame_interval_ms_p50: round(median(yardstickDrags.map((drag) => drag.frame_interval_ms_p50))),
-      drag_frame_interval_ms_p95: round(median(yardstickDrags.map((drag) => drag.frame_interval_ms_p95))),
-      drags: yardstickDrags,
-    };
-    return {
-      app,
-      yardstick,
-      ratios: {
-        keyboard_change_render: round(app.keyboard_change_render_ms / yardstick.matrix_render_ms, 2),
-        route_render: round(app.route_render_ms / yardstick.matrix_render_ms, 2),
-        drag_move_work_p50: round(app.drag_move_work_ms_p50 / yardstick.drag_move_work_ms_p50, 2),
-        drag_move_work_p95: round(app.drag_move_work_ms_p95 / yardstick.drag_move_work_ms_p95, 2),
-      },
-      // The fastest run of each side: a second view that other work on a shared
-      // machine disturbs less than the median (a busy moment only makes runs slower).
-      ratios_of_fastest_runs: {
-        keyboard_change_render: round(Math.min(...app.keyboard_change_runs_ms) / Math.min(...yardstick.matrix_render_runs_ms), 2),
-        route_render: round(Math.min(...app.route_render_runs_ms) / Math.min(...yardstick.matrix_render_runs_ms), 2),
-      },
-    };
+    return compareWithYardstick('matrix', app, yardstickRendersMs, yardstickDrags);
   } finally {
     await context.close();
     await yardstickPage.close();
@@ -1224,29 +1232,7 @@ async function measureRoadmap(count) {
         profiled_change_cpu_self_ms: profiledChange.cpu_self_ms,
       },
     };
-    const yardstick = {
-      roadmap_render_ms: round(median(yardstickRendersMs)),
-      roadmap_render_runs_ms: yardstickRendersMs,
-      drag_move_work_ms_p50: round(median(yardstickDrags.map((drag) => drag.work_ms_p50)), 2),
-      drag_move_work_ms_p95: round(median(yardstickDrags.map((drag) => drag.work_ms_p95)), 2),
-      drag_frame_interval_ms_p50: round(median(yardstickDrags.map((drag) => drag.frame_interval_ms_p50))),
-      drag_frame_interval_ms_p95: round(median(yardstickDrags.map((drag) => drag.frame_interval_ms_p95))),
-      drags: yardstickDrags,
-    };
-    return {
-      app,
-      yardstick,
-      ratios: {
-        keyboard_change_render: round(app.keyboard_change_render_ms / yardstick.roadmap_render_ms, 2),
-        route_render: round(app.route_render_ms / yardstick.roadmap_render_ms, 2),
-        drag_move_work_p50: round(app.drag_move_work_ms_p50 / yardstick.drag_move_work_ms_p50, 2),
-        drag_move_work_p95: round(app.drag_move_work_ms_p95 / yardstick.drag_move_work_ms_p95, 2),
-      },
-      ratios_of_fastest_runs: {
-        keyboard_change_render: round(Math.min(...app.keyboard_change_runs_ms) / Math.min(...yardstick.roadmap_render_runs_ms), 2),
-        route_render: round(Math.min(...app.route_render_runs_ms) / Math.min(...yardstick.roadmap_render_runs_ms), 2),
-      },
-    };
+    return compareWithYardstick('roadmap', app, yardstickRendersMs, yardstickDrags);
   } finally {
     await context.close();
     await yardstickPage.close();

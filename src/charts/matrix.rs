@@ -797,16 +797,21 @@ pub fn title_matches_search(title: &str, folded_query: &str) -> bool {
     !folded_query.is_empty() && fold_case(title).contains(folded_query)
 }
 
-/// The goal that colours an initiative's bubble: the one it contributes to most
-/// strongly (the first listed among equals), as its position in the model's goals.
-pub fn primary_goal_position(model: &Model, initiative: &Initiative) -> Option<usize> {
+/// The goal an initiative contributes to most strongly (the first listed among
+/// equals): it colours the bubble on the matrix and picks the lane on the roadmap.
+pub fn primary_goal_id(initiative: &Initiative) -> Option<&EntityId> {
     let mut strongest: Option<&crate::model::GoalContribution> = None;
     for contribution in &initiative.goal_contributions {
         if strongest.is_none_or(|best| contribution.strength > best.strength) {
             strongest = Some(contribution);
         }
     }
-    let goal_id = &strongest?.goal_id;
+    strongest.map(|contribution| &contribution.goal_id)
+}
+
+/// The position of [`primary_goal_id`] in the model's goals.
+pub fn primary_goal_position(model: &Model, initiative: &Initiative) -> Option<usize> {
+    let goal_id = primary_goal_id(initiative)?;
     model.goals.iter().position(|goal| &goal.id == goal_id)
 }
 

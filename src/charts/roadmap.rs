@@ -247,17 +247,8 @@ fn occupied_ordinals(initiative: &Initiative) -> Option<(i64, i64)> {
 /// The lane key of an initiative under a mode.
 fn lane_key_of(model: &Model, initiative: &Initiative, mode: LaneMode) -> LaneKey {
     match mode {
-        LaneMode::Goal => {
-            let mut strongest: Option<&crate::model::GoalContribution> = None;
-            for contribution in &initiative.goal_contributions {
-                if strongest.is_none_or(|best| contribution.strength > best.strength) {
-                    strongest = Some(contribution);
-                }
-            }
-            strongest.map_or(LaneKey::Without, |contribution| {
-                LaneKey::Entity(contribution.goal_id.clone())
-            })
-        }
+        LaneMode::Goal => crate::charts::matrix::primary_goal_id(initiative)
+            .map_or(LaneKey::Without, |goal_id| LaneKey::Entity(goal_id.clone())),
         LaneMode::Capability => initiative
             .capability_ids
             .first()

@@ -87,44 +87,46 @@ pub fn format_decimal(value: f64, maximum_fraction_digits: u8, language: Languag
 
 /// An amount of money in the model's currency, such as `1.234,56 €`.
 pub fn format_money(cents: MoneyCents, currency: &str, language: Language) -> String {
-    let cache_key = format!("money:{}:{currency}", language.code());
-    let amount = cents as f64 / 100.0;
-    with_number_formatter(
-        cache_key,
-        language,
-        || {
-            options_object(&[
-                ("style", JsValue::from_str("currency")),
-                ("currency", JsValue::from_str(currency)),
-            ])
-        },
-        |formatter| match formatter {
-            Some(formatter) => formatter.format_number(amount),
-            // An unknown currency code: show the number and the code as typed.
-            None => format!("{} {currency}", format_decimal(amount, 2, language)),
-        },
-    )
+    format_money_with_cents(cents, currency, true, language)
 }
 
 /// An amount of money rounded to whole units, such as `12.346 €`, for narrow cells
 /// (the load chart of the roadmap); the exact amount stays in the cell's tooltip.
 pub fn format_money_whole(cents: MoneyCents, currency: &str, language: Language) -> String {
-    let cache_key = format!("money-whole:{}:{currency}", language.code());
-    let amount = (cents as f64 / 100.0).round();
+    format_money_with_cents(cents, currency, false, language)
+}
+
+/// Money with the currency's usual cents, or rounded to whole units without them.
+fn format_money_with_cents(
+    cents: MoneyCents,
+    currency: &str,
+    with_cents: bool,
+    language: Language,
+) -> String {
+    let cache_key = format!("money:{with_cents}:{}:{currency}", language.code());
+    let exact = cents as f64 / 100.0;
+    let amount = if with_cents { exact } else { exact.round() };
     with_number_formatter(
         cache_key,
         language,
         || {
-            options_object(&[
+            let mut options = vec![
                 ("style", JsValue::from_str("currency")),
                 ("currency", JsValue::from_str(currency)),
-                ("minimumFractionDigits", JsValue::from(0)),
-                ("maximumFractionDigits", JsValue::from(0)),
-            ])
+            ];
+            if !with_cents {
+                options.push(("minimumFractionDigits", JsValue::from(0)));
+                options.push(("maximumFractionDigits", JsValue::from(0)));
+            }
+            options_object(&options)
         },
         |formatter| match formatter {
             Some(formatter) => formatter.format_number(amount),
-            None => format!("{} {currency}", format_decimal(amount, 0, language)),
+            // An unknown currency code: show the number and the code as typed.
+            None => format!(
+                "{} {currency}",
+                format_decimal(amount, if with_cents { 2 } else { 0 }, language)
+            ),
         },
     )
 }

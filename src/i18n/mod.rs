@@ -539,7 +539,7 @@ texts! {
     BoardActiveStaysNow => "Laufende Initiativen stehen immer unter „Jetzt“. Ändern Sie zuerst ihren Status.", "Active initiatives always stand under “Now”. Change their status first.";
     BoardEmptyColumn => "Keine Initiativen", "No initiatives";
     BoardLabel => "Jetzt, Als Nächstes, Später", "Now, Next, Later";
-    DependencyNeedsLabel => "Initiative", "Initiative";
+    PlanColumnInitiative => "Initiative", "Initiative";
 }
 
 #[cfg(test)]

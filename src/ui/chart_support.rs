@@ -121,6 +121,26 @@ pub fn toolbar_button(action: &str, label: Text, language: Language) -> Dom {
         .text(label.in_language(language))
 }
 
+/// Registers the pointer handlers of a chart's drags on `container`: the press, each
+/// move, and the end (`finish(true)` on release, `finish(false)` when the browser
+/// cancels the pointer, which applies nothing).
+pub fn listen_to_drags(
+    container: &web_sys::Element,
+    on_press: impl FnMut(leptos::ev::PointerEvent) + 'static,
+    on_move: impl FnMut(leptos::ev::PointerEvent) + 'static,
+    finish: impl Fn(bool) + Clone + 'static,
+) {
+    crate::ui::dom::listen(container, "pointerdown", on_press);
+    crate::ui::dom::listen(container, "pointermove", on_move);
+    let finish_on_release = finish.clone();
+    crate::ui::dom::listen(container, "pointerup", move |_: web_sys::Event| {
+        finish_on_release(true)
+    });
+    crate::ui::dom::listen(container, "pointercancel", move |_: web_sys::Event| {
+        finish(false)
+    });
+}
+
 /// Tells the user that an export did not work.
 pub fn report_export_failure(state: AppState) {
     let language = state.language.get_untracked();

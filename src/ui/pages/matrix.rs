@@ -2145,15 +2145,12 @@ pub fn matrix_page() -> Dom {
     dom::listen(&toolbar, "change", on_toolbar_change);
     dom::listen(&toolbar, "input", on_toolbar_change);
     dom::listen(&toolbar, "click", on_toolbar_click);
-    dom::listen(&container, "pointerdown", on_pointer_down);
-    dom::listen(&container, "pointermove", on_pointer_move);
-    let finish_on_up = finish_drag.clone();
-    dom::listen(&container, "pointerup", move |_: web_sys::Event| {
-        finish_on_up(true)
-    });
-    dom::listen(&container, "pointercancel", move |_: web_sys::Event| {
-        finish_drag(false)
-    });
+    crate::ui::chart_support::listen_to_drags(
+        &container,
+        on_pointer_down,
+        on_pointer_move,
+        finish_drag,
+    );
     dom::listen(&container, "click", on_click);
     dom::listen(&container, "keydown", on_keydown);
     let show_on_focus = show_card.clone();

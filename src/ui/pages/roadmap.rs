@@ -335,6 +335,33 @@ fn load_problem_texts(
     [capacity, cost, wip]
 }
 
+/// What the load chart and the conflict list show of one quarter, computed once per
+/// render (the cost of a quarter visits every cost line of the model).
+struct QuarterFigures {
+    load: QuarterLoad,
+    cost_cents: i64,
+    budget_cents: Option<i64>,
+    /// The sentences of `load_problem_texts`.
+    problems: [Option<String>; 3],
+}
+
+fn quarter_figures(model: &Model, language: Language) -> Vec<QuarterFigures> {
+    roadmap_quarter_loads(model)
+        .into_iter()
+        .map(|load| {
+            let cost_cents = cost_per_quarter(model, load.quarter).total_cents();
+            let budget_cents = quarter_budget_cents(&model.settings, load.quarter);
+            let problems = load_problem_texts(model, &load, cost_cents, budget_cents, language);
+            QuarterFigures {
+                load,
+                cost_cents,
+                budget_cents,
+                problems,
+            }
+        })
+        .collect()
+}
+
 /// The accessible name of a bar: everything the bar shows and what it means.
 fn bar_description(
     model: &Model,
@@ -532,7 +559,7 @@ fn push_load_rows(
     svg: &Dom,
     model: &Model,
     layout: &RoadmapLayout,
-    loads: &[QuarterLoad],
+    figures: &[QuarterFigures],
     language: Language,
 ) {
     let top = layout.height + LOAD_GAP;
@@ -546,10 +573,13 @@ fn push_load_rows(
             label.in_language(language),
         ));
     }
-    for (column, load) in loads.iter().enumerate() {
+    for (column, quarter_figures) in figures.iter().enumerate() {
         let x = layout.geometry.lane_label_width + column as f64 * layout.quarter_width;
-        let cost = cost_per_quarter(model, load.quarter).total_cents();
-        let budget = quarter_budget_cents(&model.settings, load.quarter);
+        let (load, cost, budget) = (
+            &quarter_figures.load,
+            quarter_figures.cost_cents,
+            quarter_figures.budget_cents,
+        );
         let quarter = load.quarter.to_string();
         let over_budget = budget.is_some_and(|budget| cost > budget);
         let planned = person_days_text(load.planned_person_days, language);
@@ -588,7 +618,6 @@ fn push_load_rows(
                     .map(|limit| f64::from(load.wip) / f64::from(limit.max(1))),
             ),
         ];
-        let problems = load_problem_texts(model, load, cost, budget, language);
         for (row, (kind, over, shown, full, share)) in cells.into_iter().enumerate() {
             let cell_top = top + row as f64 * LOAD_ROW_HEIGHT;
             let mut tooltip = format!(
@@ -596,7 +625,7 @@ fn push_load_rows(
                 quarter_text(load.quarter, language),
                 rows[row].in_language(language)
             );
-            if let Some(problem) = &problems[row] {
+            if let Some(problem) = &quarter_figures.problems[row] {
                 tooltip = problem.clone();
             }
             let cell = Dom::svg("g")
@@ -645,7 +674,7 @@ fn push_load_rows(
 fn build_timeline_svg(
     model: &Model,
     layout: &RoadmapLayout,
-    loads: &[QuarterLoad],
+    figures: &[QuarterFigures],
     options: &RoadmapOptions,
     band: Option<(f64, f64)>,
     always_drawn: Option<&str>,
@@ -836,7 +865,7 @@ fn build_timeline_svg(
             );
         }
     }
-    push_load_rows(&svg, model, layout, loads, language);
+    push_load_rows(&svg, model, layout, figures, language);
     svg
 }
 
@@ -883,7 +912,7 @@ fn build_tray(model: &Model, layout: &RoadmapLayout, language: Language) -> Opti
 fn build_problems(
     model: &Model,
     layout: &RoadmapLayout,
-    loads: &[QuarterLoad],
+    figures: &[QuarterFigures],
     language: Language,
 ) -> (Dom, usize) {
     let section = Dom::with_class("section", "roadmap-problems")
@@ -900,19 +929,14 @@ fn build_problems(
                 .text(&violation_text(model, violation, language)),
         );
     }
-    for load in loads {
-        let cost = cost_per_quarter(model, load.quarter).total_cents();
-        let budget = quarter_budget_cents(&model.settings, load.quarter);
-        for problem in load_problem_texts(model, load, cost, budget, language)
-            .into_iter()
-            .flatten()
-        {
+    for quarter_figures in figures {
+        for problem in quarter_figures.problems.iter().flatten() {
             count += 1;
             list.push(
                 Dom::new("li")
                     .attr("data-testid", "load-problem")
-                    .attr("data-quarter", &load.quarter.to_string())
-                    .text(&problem),
+                    .attr("data-quarter", &quarter_figures.load.quarter.to_string())
+                    .text(problem),
             );
         }
     }
@@ -975,12 +999,12 @@ fn build_timeline_view(
 ) -> (Vec<Dom>, String) {
     let today = TodayMark::of_date(browser::today_local_date());
     let layout = lay_out_roadmap(model, ranking, options.lanes, Some(today));
-    let loads = roadmap_quarter_loads(model);
+    let figures = quarter_figures(model, language);
     let band = (layout.bars.len() > WINDOWING_THRESHOLD_BARS).then(|| visible_band(container));
     let svg = build_timeline_svg(
         model,
         &layout,
-        &loads,
+        &figures,
         options,
         band,
         always_drawn,
@@ -997,7 +1021,7 @@ fn build_timeline_view(
         lane_label_width: layout.geometry.lane_label_width,
         drawn_band: band,
     };
-    let (problems, problem_count) = build_problems(model, &layout, &loads, language);
+    let (problems, problem_count) = build_problems(model, &layout, &figures, language);
     let status = status_line(&layout, problem_count, language);
     let chart = Dom::with_class("div", "roadmap-chart").child(svg);
     (
@@ -1364,7 +1388,7 @@ fn build_proposal_panel(
     } else {
         let header = Dom::new("tr");
         for label in [
-            Text::DependencyNeedsLabel,
+            Text::PlanColumnInitiative,
             Text::PlanColumnBefore,
             Text::PlanColumnAfter,
             Text::PlanColumnWhy,
@@ -1491,8 +1515,8 @@ fn full_timeline_svg(
     let ranking = rank_initiatives(model);
     let today = TodayMark::of_date(browser::today_local_date());
     let layout = lay_out_roadmap(model, &ranking, options.lanes, Some(today));
-    let loads = roadmap_quarter_loads(model);
-    build_timeline_svg(model, &layout, &loads, options, None, None, language).element()
+    let figures = quarter_figures(model, language);
+    build_timeline_svg(model, &layout, &figures, options, None, None, language).element()
 }
 
 fn current_roadmap_svg(container: &web_sys::Element) -> Option<web_sys::Element> {
@@ -2231,15 +2255,12 @@ pub fn roadmap_page() -> Dom {
     dom::listen(&toolbar, "change", on_toolbar_change);
     dom::listen(&toolbar, "click", on_toolbar_click);
     dom::listen(&proposal_slot, "click", on_proposal_click);
-    dom::listen(&container, "pointerdown", on_pointer_down);
-    dom::listen(&container, "pointermove", on_pointer_move);
-    let finish_on_up = finish_drag.clone();
-    dom::listen(&container, "pointerup", move |_: web_sys::Event| {
-        finish_on_up(true)
-    });
-    dom::listen(&container, "pointercancel", move |_: web_sys::Event| {
-        finish_drag(false)
-    });
+    crate::ui::chart_support::listen_to_drags(
+        &container,
+        on_pointer_down,
+        on_pointer_move,
+        finish_drag,
+    );
     dom::listen(&container, "click", on_click);
     dom::listen(&container, "dblclick", on_double_click);
     dom::listen(&container, "keydown", on_keydown);
